@@ -1,0 +1,66 @@
+import { CELL_FIELDS, CellSchema, type Cell, type CellField } from "./cell.ts";
+import { exclusionOf } from "./validity.ts";
+
+/**
+ * A cell key is `field=value` pairs joined by commas, in CELL_FIELDS order, e.g.
+ * `role=node,client=cli,device=none,auth=token,cred=secret-ok,loc=local,origin=none,insecure=0,ddda=0`.
+ * Shell-safe, stable across releases of clawproof, and readable in a report.
+ */
+const SHORT: Record<CellField, string> = {
+  role: "role",
+  client: "client",
+  device: "device",
+  authMode: "auth",
+  credential: "cred",
+  locality: "loc",
+  origin: "origin",
+  allowInsecureAuth: "insecure",
+  dangerouslyDisableDeviceAuth: "ddda",
+};
+const LONG = new Map<string, CellField>(
+  Object.entries(SHORT).flatMap(([long, short]) => [[short, long as CellField], [long, long as CellField]]),
+);
+
+const show = (value: unknown) => (value === true ? "1" : value === false ? "0" : String(value));
+const read = (value: string) => (value === "1" || value === "true" ? true : value === "0" || value === "false" ? false : value);
+
+export function cellKey(cell: Cell): string {
+  return CELL_FIELDS.map(([name]) => `${SHORT[name]}=${show(cell[name])}`).join(",");
+}
+
+export type CellPattern = Partial<Cell>;
+
+/** Parses a full or partial key; a partial key is a pattern that selects every cell it matches. */
+export function parseCellPattern(key: string): CellPattern {
+  const pattern: Record<string, unknown> = {};
+  for (const part of key.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const [name, value, ...extra] = part.split("=");
+    const field = name === undefined ? undefined : LONG.get(name);
+    if (!field || value === undefined || extra.length > 0) {
+      throw new Error(`bad cell key part "${part}": expected one of ${Object.values(SHORT).join(", ")} as name=value`);
+    }
+    const allowed = CELL_FIELDS.find(([f]) => f === field)![1] as readonly unknown[];
+    const parsed = read(value);
+    if (!allowed.includes(parsed)) {
+      throw new Error(`bad cell key part "${part}": ${SHORT[field]} is one of ${allowed.map(show).join("|")}`);
+    }
+    pattern[field] = parsed;
+  }
+  return pattern as CellPattern;
+}
+
+/** Parses a full key into a valid cell, or explains why it is not one. */
+export function parseCellKey(key: string): Cell {
+  const parsed = CellSchema.safeParse(parseCellPattern(key));
+  if (!parsed.success) {
+    const missing = CELL_FIELDS.filter(([f]) => !(f in parseCellPattern(key))).map(([f]) => SHORT[f]);
+    throw new Error(`cell key is incomplete: missing ${missing.join(", ")}`);
+  }
+  const excluded = exclusionOf(parsed.data);
+  if (excluded) throw new Error(`cell is not a valid connect (${excluded.id}): ${excluded.why}`);
+  return parsed.data;
+}
+
+export function matchesPattern(cell: Cell, pattern: CellPattern): boolean {
+  return Object.entries(pattern).every(([field, value]) => cell[field as CellField] === value);
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/**
+ * One abstract connect scenario (a "cell"). Every field is a finite choice, so the whole
+ * domain can be enumerated; values are listed most-benign first, which is also the order
+ * counterexamples are searched in, so the first one found is the simplest.
+ */
+export const ROLES = ["operator", "node"] as const;
+export const CLIENTS = ["cli", "backend", "node-host", "webchat", "control-ui", "other"] as const;
+export const DEVICES = ["paired", "unpaired", "none"] as const;
+export const AUTH_MODES = ["token", "password", "none", "trusted-proxy", "tailscale"] as const;
+export const CREDENTIALS = [
+  "secret-ok",
+  "secret-wrong",
+  "none",
+  "device-token",
+  "bootstrap-token",
+  "proxy-ok",
+  "proxy-missing",
+  "tailscale-ok",
+  "tailscale-missing",
+] as const;
+export const LOCALITIES = ["remote", "local"] as const;
+export const ORIGINS = ["none", "loopback", "foreign"] as const;
+
+export const CellSchema = z.object({
+  role: z.enum(ROLES),
+  /** client id/mode as sent: backend = `gateway-client` in mode `backend`; control-ui = `openclaw-control-ui`. */
+  client: z.enum(CLIENTS),
+  /** device identity sent with the connect, and whether the gateway already paired it (for this role and scopes). */
+  device: z.enum(DEVICES),
+  authMode: z.enum(AUTH_MODES),
+  /** what the client presented and whether it verifies in that mode. */
+  credential: z.enum(CREDENTIALS),
+  /** locality as the gateway observes it (what `isLocalClient` would say). */
+  locality: z.enum(LOCALITIES),
+  /** browser Origin header: none, a loopback origin, or a foreign site. */
+  origin: z.enum(ORIGINS),
+  allowInsecureAuth: z.boolean(),
+  dangerouslyDisableDeviceAuth: z.boolean(),
+});
+
+export type Cell = z.infer<typeof CellSchema>;
+export type Role = Cell["role"];
+export type Client = Cell["client"];
+export type AuthMode = Cell["authMode"];
+export type Credential = Cell["credential"];
+
+/** Field order and value lists: the single source the enumerator, keys and arbitraries share. */
+export const CELL_FIELDS = [
+  ["role", ROLES],
+  ["client", CLIENTS],
+  ["device", DEVICES],
+  ["authMode", AUTH_MODES],
+  ["credential", CREDENTIALS],
+  ["locality", LOCALITIES],
+  ["origin", ORIGINS],
+  ["allowInsecureAuth", [false, true]],
+  ["dangerouslyDisableDeviceAuth", [false, true]],
+] as const satisfies ReadonlyArray<readonly [keyof Cell, readonly unknown[]]>;
+
+export type CellField = (typeof CELL_FIELDS)[number][0];

@@ -1,0 +1,49 @@
+import type { AuthMode, Cell, Credential } from "./cell.ts";
+
+/**
+ * Combinations that cannot occur on a real connect. Each is a stated rule with its reason, so
+ * the enumerator never drops a cell silently and a reviewer can dispute any exclusion.
+ */
+export interface ValidityRule {
+  id: string;
+  why: string;
+  excludes(cell: Cell): boolean;
+}
+
+const CREDENTIALS_BY_MODE: Record<AuthMode, readonly Credential[]> = {
+  // no secret is configured; `secret-wrong` stands for "a token was sent anyway" (it cannot verify)
+  none: ["none", "secret-wrong", "device-token", "bootstrap-token"],
+  token: ["none", "secret-ok", "secret-wrong", "device-token", "bootstrap-token"],
+  password: ["none", "secret-ok", "secret-wrong", "device-token", "bootstrap-token"],
+  // the proxy either vouches for a user (ok) or the required identity header is missing
+  "trusted-proxy": ["proxy-ok", "proxy-missing", "device-token", "bootstrap-token"],
+  // token mode with `allowTailscale`: a Tailscale identity or the shared token
+  tailscale: ["none", "secret-ok", "secret-wrong", "tailscale-ok", "tailscale-missing", "device-token", "bootstrap-token"],
+};
+
+export const VALIDITY_RULES: readonly ValidityRule[] = [
+  {
+    id: "credential-fits-mode",
+    why: "each auth mode only has certain credentials to check (proxy identity only in trusted-proxy mode, Tailscale identity only with Tailscale)",
+    excludes: (c) => !CREDENTIALS_BY_MODE[c.authMode].includes(c.credential),
+  },
+  {
+    id: "device-credentials-need-device",
+    why: "device and bootstrap tokens are bound to a device identity; without one there is nothing to present them for",
+    excludes: (c) => c.device === "none" && (c.credential === "device-token" || c.credential === "bootstrap-token"),
+  },
+  {
+    id: "tailscale-identity-is-proxied",
+    why: "a Tailscale identity only arrives through Tailscale serve, which adds forwarding headers, so the gateway never observes it as local",
+    excludes: (c) => c.locality === "local" && (c.credential === "tailscale-ok" || c.credential === "tailscale-missing"),
+  },
+];
+
+export function isValidCell(cell: Cell): boolean {
+  return VALIDITY_RULES.every((rule) => !rule.excludes(cell));
+}
+
+/** The first rule that excludes a cell, for error messages. */
+export function exclusionOf(cell: Cell): ValidityRule | undefined {
+  return VALIDITY_RULES.find((rule) => rule.excludes(cell));
+}

@@ -1,0 +1,45 @@
+import { inVersionRange, type VersionRange } from "../domain/versions.ts";
+
+/**
+ * A rule of a reference model: read top to bottom, the first rule whose condition holds decides.
+ * `since`/`until` scope a rule to part of its era (inclusive `since`, exclusive `until`), so one
+ * list describes an era and the small changes inside it.
+ */
+export interface Rule<In, Out> extends VersionRange {
+  id: string;
+  when: (input: In) => boolean;
+  then: Out;
+  why: string;
+  /** set when the handshake can never reach this rule; coverage then checks that it indeed is never hit. */
+  unreachable?: string;
+}
+
+export interface RuleList<In, Out> {
+  /** the OpenClaw function (or handshake step) this list models. */
+  name: string;
+  rules: readonly Rule<In, Out>[];
+}
+
+export interface Decision<Out> {
+  value: Out;
+  rule: string;
+}
+
+/** A rule list as it stands in one release: only the rules in force at that version. */
+export function rulesAt<In, Out>(list: RuleList<In, Out>, version: string): RuleList<In, Out> {
+  return { name: list.name, rules: list.rules.filter((r) => inVersionRange(version, r)) };
+}
+
+export type HitCounter = (ruleId: string) => void;
+
+export function decide<In, Out>(list: RuleList<In, Out>, input: In, hit?: HitCounter): Decision<Out> {
+  for (const rule of list.rules) {
+    if (rule.when(input)) {
+      hit?.(rule.id);
+      return { value: rule.then, rule: rule.id };
+    }
+  }
+  throw new Error(`${list.name}: no rule matched; every list must end with a catch-all rule`);
+}
+
+export const always = () => true;
