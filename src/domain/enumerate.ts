@@ -1,5 +1,5 @@
 import { CELL_FIELDS, type Cell } from "./cell.ts";
-import { isValidCell } from "./validity.ts";
+import { existsAt, isValidCell } from "./validity.ts";
 
 /** Size of the full product, valid or not; cell indices are mixed-radix numbers over CELL_FIELDS. */
 export const PRODUCT_SIZE = CELL_FIELDS.reduce((n, [, values]) => n * values.length, 1);
@@ -38,4 +38,16 @@ export function allCells(): readonly Cell[] {
     cached = Object.freeze(cells);
   }
   return cached;
+}
+
+const byVersion = new Map<string, readonly Cell[]>();
+
+/** The cells that can occur against one release (some credentials only exist from a release on). */
+export function cellsAt(version: string): readonly Cell[] {
+  let cells = byVersion.get(version);
+  if (!cells) {
+    cells = allCells().filter((c) => existsAt(c, version));
+    byVersion.set(version, cells);
+  }
+  return cells;
 }

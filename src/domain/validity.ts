@@ -1,4 +1,5 @@
 import type { AuthMode, Cell, Credential } from "./cell.ts";
+import { compareVersions } from "./versions.ts";
 
 /**
  * Combinations that cannot occur on a real connect. Each is a stated rule with its reason, so
@@ -46,4 +47,14 @@ export function isValidCell(cell: Cell): boolean {
 /** The first rule that excludes a cell, for error messages. */
 export function exclusionOf(cell: Cell): ValidityRule | undefined {
   return VALIDITY_RULES.find((rule) => rule.excludes(cell));
+}
+
+/** Credentials that only exist from some release on: before it, a connect cannot carry them. */
+export const DATED_CREDENTIALS: readonly { credential: Cell["credential"]; since: string; why: string }[] = [
+  { credential: "bootstrap-token", since: "2026.3.13", why: "bootstrap tokens were added in 2026.3.13; earlier gateways have no such credential" },
+];
+
+/** Whether the cell is a connect that can happen against this release. */
+export function existsAt(cell: Cell, version: string): boolean {
+  return DATED_CREDENTIALS.every((d) => d.credential !== cell.credential || compareVersions(version, d.since) >= 0);
 }

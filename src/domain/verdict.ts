@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 /** Reasons use OpenClaw's own close-reason vocabulary, so a verdict reads like the gateway's log. */
-export const REASONS = ["ok", "device-required", "unauthorized", "control-ui-insecure-auth", "pairing-required"] as const;
+export const REASONS = [
+  "ok",
+  "origin-not-allowed",
+  "device-required",
+  "unauthorized",
+  "control-ui-insecure-auth",
+  "pairing-required",
+] as const;
 /** How the device's pairing was settled: no device, already paired, skipped, silently auto-approved, or left to an operator. */
 export const PAIRINGS = ["no-device", "paired", "skipped", "silent", "required"] as const;
 

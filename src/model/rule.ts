@@ -12,6 +12,8 @@ export interface Rule<In, Out> extends VersionRange {
   why: string;
   /** set when the handshake can never reach this rule; coverage then checks that it indeed is never hit. */
   unreachable?: string;
+  /** a handshake step that consults a helper list; it is left out at versions where that helper can never say yes. */
+  requires?: string;
 }
 
 export interface RuleList<In, Out> {

@@ -1,0 +1,60 @@
+import type { Cell } from "../src/domain/cell.ts";
+import type { VersionRange } from "../src/domain/versions.ts";
+
+/**
+ * Cells where upstream deliberately chose to break an invariant. Each names the property, the
+ * cells (a predicate), the release that introduced it (and retired it), and why. `check` lists
+ * every cell that passed only through one; a new exemption is added here on purpose, never by
+ * editing a property.
+ */
+export interface AcceptedException extends VersionRange {
+  id: string;
+  property: string;
+  covers(cell: Cell): boolean;
+  why: string;
+}
+
+const controlUi = (c: Cell) => c.client === "control-ui";
+const localBackendOperator = (c: Cell) => c.client === "backend" && c.role === "operator" && c.locality === "local" && c.origin === "none";
+
+export const ACCEPTED_EXCEPTIONS: readonly AcceptedException[] = [
+  { id: "control-ui-dangerously-disable-device-auth", property: "no-unauthenticated-admission", since: "2026.3.13", until: "2026.8.1",
+    covers: (c) => controlUi(c) && c.dangerouslyDisableDeviceAuth && c.role === "operator",
+    why: "#45512 restored the bypass for operators without a shared secret; the knob's name is the warning (retired in 8.1)" },
+  { id: "control-ui-dangerously-disable-device-auth", property: "control-ui-remote-needs-device-or-proxy-auth", since: "2026.2.21", until: "2026.8.1",
+    covers: (c) => controlUi(c) && c.dangerouslyDisableDeviceAuth,
+    why: "the operator explicitly disabled device auth for the Control UI (retired in 8.1)" },
+  { id: "control-ui-insecure-auth-bypass", property: "control-ui-remote-needs-device-or-proxy-auth", until: "2026.2.21",
+    covers: (c) => controlUi(c) && c.allowInsecureAuth,
+    why: "≤2.17 allowInsecureAuth also bypassed the Control UI device check" },
+  { id: "local-backend-auth-none", property: "no-unauthenticated-admission", since: "2026.5.12",
+    covers: (c) => localBackendOperator(c) && c.authMode === "none",
+    why: "#63548: the gateway's own local backend client (cron, subagents) connects device-less even under auth none; operator only" },
+  { id: "control-ui-bypass-keeps-scopes", property: "unbound-scopes-cleared", since: "2026.3.13", until: "2026.8.1",
+    covers: (c) => controlUi(c) && c.dangerouslyDisableDeviceAuth,
+    why: "a bypassed Control UI keeps its scopes: the operator chose the bypass" },
+  { id: "control-ui-insecure-local-keeps-scopes", property: "unbound-scopes-cleared", since: "2026.3.13", until: "2026.8.1",
+    covers: (c) => controlUi(c) && c.allowInsecureAuth && c.locality === "local",
+    why: "a local Control UI under allowInsecureAuth keeps its scopes" },
+  { id: "control-ui-trusted-proxy-keeps-scopes", property: "unbound-scopes-cleared", since: "2026.3.13", until: "2026.3.31",
+    covers: (c) => controlUi(c) && c.credential === "proxy-ok",
+    why: "3.13–3.28 kept the scopes of any Control UI the gate allowed; 3.31 clears them for trusted-proxy auth" },
+  { id: "local-backend-keeps-scopes", property: "unbound-scopes-cleared", since: "2026.5.12",
+    covers: (c) => localBackendOperator(c) && (c.authMode === "none" || c.credential === "secret-ok"),
+    why: "the gateway's own backend client keeps its scopes (auth none from 5.12, shared secret from 8.1)" },
+  { id: "local-cli-shared-secret-keeps-scopes", property: "unbound-scopes-cleared", since: "2026.8.1",
+    covers: (c) => c.client === "cli" && c.locality === "local" && c.origin === "none" && c.credential === "secret-ok",
+    why: "shouldPreserveLocalCliSharedAuthScopes: a local CLI holding the shared secret keeps its scopes" },
+  { id: "control-ui-dangerously-disable-device-auth", property: "remote-unpaired-needs-approval", since: "2026.2.21", until: "2026.8.1",
+    covers: (c) => controlUi(c) && c.dangerouslyDisableDeviceAuth,
+    why: "the bypass ignores the device the Control UI sent, so it is admitted on the device-less path instead (retired in 8.1)" },
+  { id: "control-ui-trusted-proxy-skips-pairing", property: "remote-unpaired-needs-approval", since: "2026.2.26", until: "2026.5.28",
+    covers: (c) => controlUi(c) && c.role === "operator" && c.credential === "proxy-ok",
+    why: "an identity-aware proxy vouches for the operator, so the Control UI device is not paired" },
+  { id: "control-ui-auth-none-skips-pairing", property: "remote-unpaired-needs-approval", since: "2026.3.22",
+    covers: (c) => controlUi(c) && c.role === "operator" && c.authMode === "none",
+    why: "#47148: with auth none there is nothing to pair against for the Control UI operator" },
+  { id: "control-ui-tailscale-device-skips-pairing", property: "remote-unpaired-needs-approval", since: "2026.5.7",
+    covers: (c) => controlUi(c) && c.role === "operator" && c.credential === "tailscale-ok",
+    why: "a Tailscale identity already names the user behind the Control UI device" },
+];

@@ -1,0 +1,43 @@
+import type { Property } from "../src/engine/property.ts";
+import { authMonotone } from "./auth-monotone.ts";
+import { controlUiKnobsInertElsewhere } from "./control-ui-knobs-inert-elsewhere.ts";
+import { controlUiPathsUnchanged } from "./control-ui-paths-unchanged.ts";
+import { controlUiRemoteNeedsDeviceOrProxyAuth } from "./control-ui-remote-needs-device-or-proxy-auth.ts";
+import { defaultDeny } from "./default-deny.ts";
+import { deviceIdentityMonotone } from "./device-identity-monotone.ts";
+import { failedAuthRejected } from "./failed-auth-rejected.ts";
+import { foreignOriginRejected } from "./foreign-origin-rejected.ts";
+import { localityMonotone } from "./locality-monotone.ts";
+import { noUnauthenticatedAdmission } from "./no-unauthenticated-admission.ts";
+import { nodeNeverAdmittedWithoutIdentity } from "./node-never-admitted-without-identity.ts";
+import { operatorPathsUnchanged } from "./operator-paths-unchanged.ts";
+import { remoteNodeNeedsIdentity } from "./remote-node-needs-identity.ts";
+import { remoteUnpairedNeedsApproval } from "./remote-unpaired-needs-approval.ts";
+import { silentPairingLocalOnly } from "./silent-pairing-local-only.ts";
+import { unboundScopesCleared } from "./unbound-scopes-cleared.ts";
+import { wrongSecretNoBetterThanNone } from "./wrong-secret-no-better-than-none.ts";
+
+/** Every property `check` runs, in report order: node identity first, then auth, Control UI, scopes, pairing, structure. */
+export const PROPERTIES: readonly Property[] = [
+  remoteNodeNeedsIdentity,
+  nodeNeverAdmittedWithoutIdentity,
+  failedAuthRejected,
+  noUnauthenticatedAdmission,
+  authMonotone,
+  wrongSecretNoBetterThanNone,
+  deviceIdentityMonotone,
+  localityMonotone,
+  foreignOriginRejected,
+  controlUiRemoteNeedsDeviceOrProxyAuth,
+  controlUiKnobsInertElsewhere,
+  unboundScopesCleared,
+  remoteUnpairedNeedsApproval,
+  silentPairingLocalOnly,
+  defaultDeny,
+  operatorPathsUnchanged,
+  controlUiPathsUnchanged,
+];
+
+export function findProperty(id: string): Property | undefined {
+  return PROPERTIES.find((p) => p.id === id);
+}

@@ -1,0 +1,66 @@
+import type { Command } from "commander";
+import { parseCellPattern } from "../../domain/cell-key.ts";
+import { CannotCheckError, EXIT } from "../../domain/errors.ts";
+import { checkImplementation } from "../../engine/check.ts";
+import { CheckReportSchema, type CheckReport } from "../../engine/results.ts";
+import { resolveImplementation } from "../../impl/resolve-ref.ts";
+import { findProperty, PROPERTIES } from "../../../properties/index.ts";
+import { checkJunit } from "../../report/junit.ts";
+import { checkMarkdown } from "../../report/markdown-check.ts";
+import { checkText } from "../../report/text-check.ts";
+import { emit, integer, oneOf } from "../output.ts";
+import { defaultImplementations } from "../default-impls.ts";
+
+const FORMATS = ["text", "json", "junit", "markdown"] as const;
+
+interface CheckFlags {
+  property?: string;
+  cell?: string;
+  seed?: string;
+  format: string;
+  out?: string;
+  base?: string;
+}
+
+export function registerCheck(program: Command, setExit: (code: number) => void): void {
+  program
+    .command("check")
+    .description("check every property on each implementation (no impl: the main job on the newest model)")
+    .argument("[impl...]", "model:<version|candidate>, openclaw@<version>, path:<dir>")
+    .option("--property <id>", "only this property")
+    .option("--cell <key>", "only cells matching this key (a full key selects one cell)")
+    .option("--seed <n>", "seed for the random pass (replays a reported failure)")
+    .option("--base <impl>", "base for relational properties (default: a candidate's own base)")
+    .option("--format <format>", `report format: ${FORMATS.join("|")}`, "text")
+    .option("--out <file>", "write the report to a file instead of stdout")
+    .action(async (refs: string[], flags: CheckFlags) => {
+      const format = oneOf("format", flags.format, FORMATS);
+      const properties = flags.property ? [propertyOrFail(flags.property)] : PROPERTIES;
+      const cells = flags.cell ? parseOrFail(flags.cell) : undefined;
+      const seed = flags.seed === undefined ? undefined : integer("seed", flags.seed);
+      const base = flags.base ? await resolveImplementation(flags.base) : undefined;
+      const impls = refs.length ? await Promise.all(refs.map(resolveImplementation)) : await defaultImplementations();
+      const report: CheckReport = CheckReportSchema.parse({
+        tool: "clawproof",
+        command: "check",
+        impls: impls.map((impl) => checkImplementation(impl, { properties, ...(cells ? { cells } : {}), ...(seed !== undefined ? { seed } : {}), ...(base ? { base } : {}) })),
+      });
+      const render = { text: checkText, json: (r: CheckReport) => JSON.stringify(r, null, 2) + "\n", junit: checkJunit, markdown: checkMarkdown }[format];
+      emit(render(report), flags.out);
+      setExit(report.impls.some((i) => i.status === "violated") ? EXIT.violated : EXIT.holds);
+    });
+}
+
+function propertyOrFail(id: string) {
+  const property = findProperty(id);
+  if (!property) throw new CannotCheckError(`unknown property "${id}"; see npx clawproof properties`);
+  return property;
+}
+
+function parseOrFail(key: string) {
+  try {
+    return parseCellPattern(key);
+  } catch (error) {
+    throw new CannotCheckError((error as Error).message);
+  }
+}

@@ -1,0 +1,36 @@
+import { Command, CommanderError } from "commander";
+import { CannotCheckError, EXIT } from "../domain/errors.ts";
+import { registerCatalogue } from "./commands/catalogue.ts";
+import { registerCheck } from "./commands/check.ts";
+import { registerDiff } from "./commands/diff.ts";
+import { registerTable } from "./commands/table.ts";
+
+/** Runs the CLI and returns the exit code: 0 holds, 1 violated or mismatch, 2 could not check. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.holds;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const program = new Command("clawproof")
+    .description("property-based verification of OpenClaw's gateway connect policy")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerCheck(program, setExit);
+  registerDiff(program, setExit);
+  registerTable(program);
+  registerCatalogue(program);
+  try {
+    await program.parseAsync(argv as string[]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version are successful exits; every other usage error could not check anything
+      return error.exitCode === 0 ? EXIT.holds : EXIT.cannotCheck;
+    }
+    if (error instanceof CannotCheckError) {
+      process.stderr.write(`clawproof: ${error.message}\n`);
+      return EXIT.cannotCheck;
+    }
+    throw error;
+  }
+}

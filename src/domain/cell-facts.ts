@@ -1,0 +1,50 @@
+import type { Cell } from "./cell.ts";
+import { isValidCell } from "./validity.ts";
+
+/**
+ * Era-independent facts about a cell that properties are stated in. They describe what the
+ * client holds, not what any release makes of it.
+ */
+
+/** The client presented something that proves who it is (whatever a given release accepts). */
+export function presentsVerifiedCredential(c: Cell): boolean {
+  switch (c.credential) {
+    case "secret-ok":
+    case "proxy-ok":
+      return true;
+    case "tailscale-ok":
+      return c.locality === "remote";
+    case "device-token":
+    case "bootstrap-token":
+      return c.device !== "none";
+    default:
+      return false;
+  }
+}
+
+/** The gateway has a secret or identity check and the client failed it. */
+export function failsAuth(c: Cell): boolean {
+  if (c.authMode === "none") return false;
+  return c.credential === "none" || c.credential === "secret-wrong" || c.credential === "proxy-missing" || c.credential === "tailscale-missing";
+}
+
+/** The same cell with one field changed, or undefined when that is not a valid connect. */
+export function withField<K extends keyof Cell>(cell: Cell, field: K, value: Cell[K]): Cell | undefined {
+  const next = { ...cell, [field]: value };
+  return isValidCell(next) ? next : undefined;
+}
+
+/** The credential that verifies in the cell's auth mode, if the mode has one. */
+export function verifyingCredential(c: Cell): Cell["credential"] | undefined {
+  switch (c.authMode) {
+    case "token":
+    case "password":
+      return "secret-ok";
+    case "trusted-proxy":
+      return "proxy-ok";
+    case "tailscale":
+      return c.locality === "remote" ? "tailscale-ok" : "secret-ok";
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Exit codes are part of clawproof's contract: 0 every property holds, 1 a property is violated
+ * or a mismatch was found, 2 the check could not be made at all.
+ */
+export const EXIT = { holds: 0, violated: 1, cannotCheck: 2 } as const;
+
+/** Anything that stops a check from being made: bad usage, unknown version, offline, missing function. */
+export class CannotCheckError extends Error {
+  readonly exitCode = EXIT.cannotCheck;
+  constructor(message: string) {
+    super(message);
+    this.name = "CannotCheckError";
+  }
+}

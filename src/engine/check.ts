@@ -1,0 +1,96 @@
+import { cellKey, matchesPattern, type CellPattern } from "../domain/cell-key.ts";
+import type { Cell } from "../domain/cell.ts";
+import { cellsAt } from "../domain/enumerate.ts";
+import { compareVersions } from "../domain/versions.ts";
+import type { Implementation } from "../impl/implementation.ts";
+import { coverageOf } from "./coverage.ts";
+import { exceptionsFor, exemption } from "./exceptions.ts";
+import { counterexample } from "./counterexample.ts";
+import type { Property, PropertyContext } from "./property.ts";
+import { randomPass } from "./random.ts";
+import type { ImplResult, PropertyResult } from "./results.ts";
+import { memoizedVerdicts } from "./verdict-memo.ts";
+
+export interface CheckOptions {
+  properties: readonly Property[];
+  /** limit the run to cells matching this pattern (a full cell key selects one cell). */
+  cells?: CellPattern;
+  seed?: number;
+  randomRuns?: number;
+  /** base for relational properties; defaults to the implementation's own (a candidate's base model). */
+  base?: Implementation;
+}
+
+/** Exhaustive check of every property over every selected cell, then a seeded random pass. */
+export function checkImplementation(impl: Implementation, options: CheckOptions): ImplResult {
+  const base = options.base ?? impl.base;
+  const ctx: PropertyContext = {
+    impl,
+    verdict: memoizedVerdicts(impl),
+    ...(base ? { baseVerdict: memoizedVerdicts(base) } : {}),
+  };
+  const domain = cellsAt(impl.version);
+  const cells = options.cells ? domain.filter((c) => matchesPattern(c, options.cells!)) : domain;
+  for (const cell of cells) ctx.verdict(cell); // decide every cell, so coverage sees the whole domain
+
+  const properties = options.properties.map((p) => checkProperty(p, cells, ctx, base));
+  const seed = options.seed ?? Date.now() % 2 ** 31;
+  const random = randomPass(options.properties, ctx, impl.ref, seed, options.randomRuns ?? 200);
+  for (const failure of random.failures) {
+    const result = properties.find((r) => r.id === failure.property)!;
+    if (result.status !== "violated") Object.assign(result, { status: "violated", violations: 1, counterexample: failure.counterexample });
+  }
+  const judged = !options.cells && options.properties.length > 0;
+  const coverage = { ...coverageOf(impl), judged };
+  const violated = properties.some((p) => p.status === "violated") || (judged && !coverage.complete);
+  return {
+    ref: impl.ref,
+    kind: impl.kind,
+    version: impl.version,
+    era: impl.era,
+    title: impl.title,
+    ...(base ? { base: base.ref } : {}),
+    status: violated ? "violated" : "holds",
+    properties,
+    coverage,
+    random: { seed, runs: random.runs, failed: random.failures.length > 0 },
+    notes: impl.notes,
+  };
+}
+
+function checkProperty(p: Property, cells: readonly Cell[], ctx: PropertyContext, base?: Implementation): PropertyResult {
+  const result: PropertyResult = { id: p.id, statement: p.statement, status: "holds", cells: 0, violations: 0, moreViolations: [], exempted: [] };
+  const spread = new Set<string>();
+  if (p.since && compareVersions(ctx.impl.version, p.since) < 0) {
+    return { ...result, status: "not-applicable", note: `holds from ${p.since}; ${ctx.impl.ref} is at ${ctx.impl.version}` };
+  }
+  if (p.kind === "relational" && !base) {
+    return { ...result, status: "not-applicable", note: "relational: needs a base (candidates compare with the model they extend)" };
+  }
+  const exceptions = exceptionsFor(p.id, ctx.impl.version);
+  const exempted = new Map<string, { why: string; cells: number; sample: string[] }>();
+  for (const cell of cells) {
+    if (!p.cells(cell)) continue;
+    result.cells++;
+    const found = p.check(cell, ctx);
+    if (!found) continue;
+    const exception = exemption(exceptions, cell);
+    if (exception) {
+      const entry = exempted.get(exception.id) ?? { why: exception.why, cells: 0, sample: [] };
+      entry.cells++;
+      if (entry.sample.length < 3) entry.sample.push(cellKey(cell));
+      exempted.set(exception.id, entry);
+      continue;
+    }
+    result.violations++;
+    result.counterexample ??= counterexample(ctx, p.id, cell, found);
+    const kind = `${cell.authMode}/${cell.locality}`;
+    if (!spread.has(kind) && result.moreViolations.length < 8) {
+      spread.add(kind);
+      if (result.violations > 1) result.moreViolations.push(cellKey(cell));
+    }
+  }
+  result.exempted = [...exempted].map(([exception, e]) => ({ exception, ...e }));
+  if (result.violations > 0) result.status = "violated";
+  return result;
+}

@@ -1,0 +1,12 @@
+import type { Cell } from "../domain/cell.ts";
+import { inVersionRange } from "../domain/versions.ts";
+import { ACCEPTED_EXCEPTIONS, type AcceptedException } from "../../properties/accepted-exceptions.ts";
+
+/** The accepted exceptions in force for a property at a release. */
+export function exceptionsFor(property: string, version: string): AcceptedException[] {
+  return ACCEPTED_EXCEPTIONS.filter((e) => e.property === property && inVersionRange(version, e));
+}
+
+export function exemption(exceptions: readonly AcceptedException[], cell: Cell): AcceptedException | undefined {
+  return exceptions.find((e) => e.covers(cell));
+}

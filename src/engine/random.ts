@@ -1,0 +1,41 @@
+import fc from "fast-check";
+import { cellArbitrary } from "../domain/arbitraries.ts";
+import { compareVersions } from "../domain/versions.ts";
+import { existsAt } from "../domain/validity.ts";
+import { exceptionsFor, exemption } from "./exceptions.ts";
+import { counterexample } from "./counterexample.ts";
+import type { Property, PropertyContext } from "./property.ts";
+import type { Counterexample } from "./results.ts";
+
+export interface RandomFailure {
+  property: string;
+  counterexample: Counterexample;
+}
+
+/**
+ * A seeded fast-check pass over the same properties. The abstract domain is already covered
+ * exhaustively; this pass is where drawn, non-finite inputs plug in, and it gives every run a
+ * seed and path that replay a failure exactly (`--seed`).
+ */
+export function randomPass(properties: readonly Property[], ctx: PropertyContext, ref: string, seed: number, runs: number) {
+  const failures: RandomFailure[] = [];
+  for (const p of properties) {
+    if (p.since && compareVersions(ctx.impl.version, p.since) < 0) continue;
+    if (p.kind === "relational" && !ctx.baseVerdict) continue;
+    const exceptions = exceptionsFor(p.id, ctx.impl.version);
+    const details = fc.check(
+      fc.property(cellArbitrary, (cell) => !existsAt(cell, ctx.impl.version) || !p.cells(cell) || !p.check(cell, ctx) || exemption(exceptions, cell) !== undefined),
+      { seed, numRuns: runs },
+    );
+    if (details.failed && details.counterexample) {
+      const [cell] = details.counterexample;
+      const found = p.check(cell, ctx)!;
+      const example = counterexample(ctx, p.id, cell, found);
+      example.seed = seed;
+      example.path = details.counterexamplePath ?? undefined;
+      example.replay = `npx clawproof check ${ref} --property ${p.id} --seed ${seed}`;
+      failures.push({ property: p.id, counterexample: example });
+    }
+  }
+  return { runs, failures };
+}

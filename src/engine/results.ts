@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { CellSchema } from "../domain/cell.ts";
+import { VerdictSchema } from "../domain/verdict.ts";
+
+/** Report shapes are zod schemas so JSON output is validated and consumers can import the types. */
+export const WitnessSchema = z.object({ label: z.string(), cell: CellSchema, key: z.string(), verdict: VerdictSchema });
+
+export const CounterexampleSchema = z.object({
+  cell: CellSchema,
+  key: z.string(),
+  verdict: VerdictSchema,
+  message: z.string(),
+  witnesses: z.array(WitnessSchema),
+  replay: z.string(),
+  /** set when the counterexample came from a seeded random run rather than the exhaustive pass. */
+  seed: z.number().optional(),
+  path: z.string().optional(),
+});
+
+export const ExemptionSchema = z.object({
+  exception: z.string(),
+  why: z.string(),
+  cells: z.number(),
+  sample: z.array(z.string()),
+});
+
+export const PropertyResultSchema = z.object({
+  id: z.string(),
+  statement: z.string(),
+  status: z.enum(["holds", "violated", "not-applicable"]),
+  /** cells the property was checked on. */
+  cells: z.number(),
+  violations: z.number(),
+  counterexample: CounterexampleSchema.optional(),
+  /** more violating cells, one per auth mode and locality, so a reviewer sees the spread at a glance. */
+  moreViolations: z.array(z.string()),
+  /** cells that passed only through an accepted exception, per exception. */
+  exempted: z.array(ExemptionSchema),
+  note: z.string().optional(),
+});
+
+export const CoverageSchema = z.object({
+  rules: z.number(),
+  hit: z.number(),
+  missed: z.array(z.string()),
+  unreachableHit: z.array(z.string()),
+  complete: z.boolean(),
+  /** false when the run was limited to some cells or properties, so coverage was not judged. */
+  judged: z.boolean(),
+});
+
+export const RandomRunSchema = z.object({ seed: z.number(), runs: z.number(), failed: z.boolean() });
+
+export const ImplResultSchema = z.object({
+  ref: z.string(),
+  kind: z.string(),
+  version: z.string(),
+  era: z.string(),
+  title: z.string(),
+  base: z.string().optional(),
+  status: z.enum(["holds", "violated"]),
+  properties: z.array(PropertyResultSchema),
+  coverage: CoverageSchema,
+  random: RandomRunSchema,
+  notes: z.array(z.string()),
+});
+
+export const CheckReportSchema = z.object({
+  tool: z.literal("clawproof"),
+  command: z.literal("check"),
+  impls: z.array(ImplResultSchema),
+});
+
+export type Counterexample = z.infer<typeof CounterexampleSchema>;
+export type PropertyResult = z.infer<typeof PropertyResultSchema>;
+export type ImplResult = z.infer<typeof ImplResultSchema>;
+export type CheckReport = z.infer<typeof CheckReportSchema>;

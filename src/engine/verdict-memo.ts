@@ -1,0 +1,18 @@
+import type { Cell } from "../domain/cell.ts";
+import { PRODUCT_SIZE, indexOf } from "../domain/enumerate.ts";
+import type { Verdict } from "../domain/verdict.ts";
+import type { Implementation } from "../impl/implementation.ts";
+
+/** Each cell is decided once per run; properties that look at neighbours then cost a lookup. */
+export function memoizedVerdicts(impl: Implementation): (cell: Cell) => Verdict {
+  const memo: (Verdict | undefined)[] = new Array(PRODUCT_SIZE);
+  return (cell) => {
+    const index = indexOf(cell);
+    let verdict = memo[index];
+    if (!verdict) {
+      verdict = impl.decide(cell);
+      memo[index] = verdict;
+    }
+    return verdict;
+  };
+}

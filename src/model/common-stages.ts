@@ -1,0 +1,75 @@
+import { always } from "./rule.ts";
+import type { AuthStage, FinalAuthStage, OriginStage, PairingStage, ScopeExemptionStage } from "./stages.ts";
+
+/** Browser Origin check, before auth. `foreign` means an Origin the gateway does not allow. */
+export const ORIGIN: OriginStage = {
+  name: "origin check",
+  rules: [
+    { id: "origin.foreign-browser-client", until: "2026.2.22", when: (c) => c.origin === "foreign" && (c.client === "control-ui" || c.client === "webchat"),
+      then: "reject", why: "≤2.21 checked the Origin of Control UI and WebChat clients only" },
+    { id: "origin.foreign-any-client", since: "2026.2.22", when: (c) => c.origin === "foreign", then: "reject",
+      why: "any client sending a disallowed Origin is refused (cross-site WebSocket hijacking, GHSA-5wcw-8jjv-m286)" },
+    { id: "origin.pass", when: always, then: "pass", why: "no Origin, or an allowed one" },
+  ],
+};
+
+/** Auth outcome per connect (resolveConnectAuthState), the same in every era but for dated rules. */
+export const AUTH: AuthStage = {
+  name: "auth",
+  rules: [
+    { id: "auth.mode-none", when: (c) => c.authMode === "none", then: { ok: true, method: "none", sharedAuthOk: false },
+      why: "mode none accepts everyone; no shared secret was verified, so sharedAuthOk stays false" },
+    { id: "auth.proxy-ok-shared", since: "2026.2.26", when: (c) => c.credential === "proxy-ok",
+      then: { ok: true, method: "trusted-proxy", sharedAuthOk: true },
+      why: "from 2.26 a verified trusted-proxy identity counts as shared auth" },
+    { id: "auth.proxy-ok", until: "2026.2.26", when: (c) => c.credential === "proxy-ok",
+      then: { ok: true, method: "trusted-proxy", sharedAuthOk: false },
+      why: "before 2.26 only a token/password match was shared auth" },
+    { id: "auth.tailscale-ok", when: (c) => c.credential === "tailscale-ok" && c.locality === "remote",
+      then: { ok: true, method: "tailscale", sharedAuthOk: false },
+      why: "a Tailscale header identity is used for non-local requests only, and is not a shared secret" },
+    { id: "auth.password-ok", when: (c) => c.authMode === "password" && c.credential === "secret-ok",
+      then: { ok: true, method: "password", sharedAuthOk: true }, why: "password compared in constant time" },
+    { id: "auth.token-ok", when: (c) => c.credential === "secret-ok", then: { ok: true, method: "token", sharedAuthOk: true },
+      why: "token compared in constant time (Tailscale-enabled gateways are token mode)" },
+    { id: "auth.failed-password", when: (c) => c.authMode === "password", then: { ok: false, method: "password", sharedAuthOk: false },
+      why: "a failed auth still reports the mode's method, so callers must check ok too" },
+    { id: "auth.failed", when: always, then: { ok: false, method: "token", sharedAuthOk: false },
+      why: "every other failure reports method token" },
+  ],
+};
+
+/** resolveConnectAuthDecision: after the gate, a device may turn a failed auth into success. */
+export const FINAL_AUTH: FinalAuthStage = {
+  name: "final-auth",
+  rules: [
+    { id: "final.auth-ok", when: (i) => i.authOk, then: "auth-ok", why: "auth already succeeded; its method stands" },
+    { id: "final.device-token", when: (i) => i.hasDevice && i.credential === "device-token",
+      then: "device-token", why: "a device token issued at pairing authenticates its device" },
+    { id: "final.bootstrap-token", since: "2026.3.13", when: (i) => i.hasDevice && i.credential === "bootstrap-token",
+      then: "bootstrap-token", why: "bootstrap tokens (3.13+) let a new device authenticate to pair" },
+    { id: "final.unauthorized", when: always, then: "unauthorized", why: "no credential verified: close 1008 unauthorized" },
+  ],
+};
+
+/** The pairing step for connects that carry a device (E1+ order: skips, then state, then silent approval). */
+export const PAIRING: PairingStage = {
+  name: "pairing",
+  rules: [
+    { id: "pairing.no-device", when: (i) => !i.hasDevice, then: "no-device", why: "pairing binds a device; without one there is nothing to pair" },
+    { id: "pairing.control-ui-skip", requires: "controlUiPairing", when: (i) => i.controlUiSkip, then: "skipped", why: "shouldSkipControlUiPairing said so" },
+    { id: "pairing.backend-skip", requires: "backendPairing", when: (i) => i.backendSkip, then: "skipped", why: "local backend self-connections do not pair with themselves" },
+    { id: "pairing.paired", when: (i) => i.paired, then: "paired", why: "the device is already approved for this role" },
+    { id: "pairing.silent", when: (i) => i.silent, then: "silent", why: "local first pairing is auto-approved" },
+    { id: "pairing.required", when: always, then: "required", why: "an operator must approve the device: close 1008 pairing required" },
+  ],
+};
+
+/** Before 8.1 the function's answer stands. */
+export const NO_SCOPE_EXEMPTIONS: ScopeExemptionStage = {
+  name: "scope-exemptions",
+  rules: [
+    { id: "scopes.cleared", requires: "scopes", when: (i) => i.clear, then: true, why: "shouldClearUnboundScopes said clear" },
+    { id: "scopes.kept", when: always, then: false, why: "shouldClearUnboundScopes said keep" },
+  ],
+};

@@ -1,0 +1,66 @@
+import type { VersionRange } from "../domain/versions.ts";
+import type {
+  BackendPairingInput,
+  ControlUiPairingInput,
+  GateInput,
+  GateKind,
+  RoleSkipInput,
+  ScopeClearInput,
+  SilentPairingInput,
+  TrustedProxyInput,
+} from "./policy-functions.ts";
+import type { RuleList } from "./rule.ts";
+import type { AuthStage, FinalAuthStage, OriginStage, PairingStage, ScopeExemptionStage } from "./stages.ts";
+
+export const ERA_IDS = ["E0", "E1", "E2", "E3", "E4"] as const;
+export type EraId = (typeof ERA_IDS)[number];
+
+/** Where the handshake's glue (not a sliceable function) differs between releases. */
+export interface HandshakeShape {
+  /** Control UI `allowInsecureAuth` / `dangerouslyDisableDeviceAuth` are read at all. */
+  controlUiKnobs: boolean | VersionRange;
+  /** `allowInsecureAuth` alone also bypasses the device check. */
+  insecureAuthIsBypass: boolean | VersionRange;
+  /** with the bypass on, a device the Control UI sent is ignored. */
+  bypassDropsDevice: boolean | VersionRange;
+  /** the backend self-pairing skip is computed before the gate and feeds it (localBackendSelfPairingOk). */
+  backendSkipFeedsGate: boolean | VersionRange;
+}
+
+/**
+ * The connect policy of one era, as ordered rule lists named after the OpenClaw functions they
+ * model. Stages run in handshake order: origin → auth → device gate → scope clearing → final auth → pairing.
+ */
+export interface EraModel extends VersionRange {
+  id: EraId;
+  title: string;
+  shape: HandshakeShape;
+  origin: OriginStage;
+  auth: AuthStage;
+  gate: RuleList<GateInput, GateKind>;
+  scopes: RuleList<ScopeClearInput, boolean>;
+  scopeExemptions: ScopeExemptionStage;
+  finalAuth: FinalAuthStage;
+  controlUiPairing: RuleList<ControlUiPairingInput, boolean>;
+  backendPairing: RuleList<BackendPairingInput, boolean>;
+  silentPairing: RuleList<SilentPairingInput, boolean>;
+  pairing: PairingStage;
+  /** function-only lists: modelled for the differential check, consulted inside other rules. */
+  roleSkip: RuleList<RoleSkipInput, boolean>;
+  trustedProxy: RuleList<TrustedProxyInput, boolean>;
+}
+
+/** The lists the handshake consults directly; rule coverage is counted over these. */
+export const HANDSHAKE_LISTS = [
+  "origin",
+  "auth",
+  "gate",
+  "scopes",
+  "scopeExemptions",
+  "finalAuth",
+  "controlUiPairing",
+  "backendPairing",
+  "silentPairing",
+  "pairing",
+  "trustedProxy",
+] as const satisfies ReadonlyArray<keyof EraModel>;

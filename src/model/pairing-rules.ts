@@ -1,0 +1,69 @@
+import type { RuleList } from "./rule.ts";
+import type { BackendPairingInput, ControlUiPairingInput, SilentPairingInput } from "./policy-functions.ts";
+
+/**
+ * The pairing helpers changed in small dated steps that do not follow the era boundaries, so
+ * each is one dated list used by every era (a rule applies from `since`, up to `until`).
+ */
+
+const BYPASS_DROPS_DEVICE = "the bypass drops the Control UI's device, so no device reaches pairing with it on";
+
+/** shouldSkipControlUiPairing. */
+export const CONTROL_UI_PAIRING: RuleList<ControlUiPairingInput, boolean> = {
+  name: "shouldSkipControlUiPairing",
+  rules: [
+    { id: "cui-pairing.bypass-and-secret-e0", until: "2026.2.21", when: (i) => i.allowBypass && i.sharedAuthOk, then: true,
+      why: "2.9–2.17 inline: a bypass knob plus a verified secret skipped pairing" },
+    { id: "cui-pairing.trusted-proxy", since: "2026.2.26", until: "2026.5.28", when: (i) => i.trustedProxyAuthOk, then: true,
+      why: "a trusted-proxy operator skipped pairing (argument unused from 5.28)" },
+    { id: "cui-pairing.bypass-and-secret", since: "2026.2.21", until: "2026.3.13", when: (i) => i.allowBypass && i.sharedAuthOk,
+      then: true, unreachable: BYPASS_DROPS_DEVICE, why: "bypass plus a verified shared secret" },
+    { id: "cui-pairing.operator-bypass", since: "2026.3.13", until: "2026.8.1", when: (i) => i.role === "operator" && i.allowBypass,
+      then: true, unreachable: BYPASS_DROPS_DEVICE, why: "3.13: operator with the bypass, no secret needed any more" },
+    { id: "cui-pairing.operator-auth-none", since: "2026.3.22",
+      when: (i) => i.isControlUi && i.role === "operator" && i.authMode === "none", then: true,
+      why: "#47148: a Control UI operator on an auth-none gateway skips pairing (kind auth-none from 8.1)" },
+    { id: "cui-pairing.operator-tailscale-device", since: "2026.5.7",
+      when: (i) => i.isControlUi && i.role === "operator" && i.authMethod === "tailscale" && i.hasDevice, then: true,
+      why: "a Tailscale-authenticated Control UI operator with a device (kind tailscale-device from 8.1)" },
+    { id: "cui-pairing.no", when: () => true, then: false, why: "every other client pairs" },
+  ],
+};
+
+const LOCAL_BACKEND_LOCALITIES = ["direct_local", "shared_secret_loopback_local"];
+const backendLocal = (i: BackendPairingInput, since57: boolean) =>
+  i.isBackendClient && !i.hasBrowserOriginHeader && (i.locality === "direct_local" || (since57 && LOCAL_BACKEND_LOCALITIES.includes(i.locality)));
+const sharedSecret = (i: BackendPairingInput) => i.sharedAuthOk && (i.authMethod === "token" || i.authMethod === "password");
+
+/** shouldSkipBackendSelfPairing (3.8–3.24), then shouldSkipLocalBackendSelfPairing (4.9+). It never reads the role. */
+export const BACKEND_PAIRING: RuleList<BackendPairingInput, boolean> = {
+  name: "shouldSkipBackendSelfPairing",
+  rules: [
+    { id: "backend-pairing.shared-secret", since: "2026.3.8", until: "2026.3.28", when: (i) => backendLocal(i, false) && sharedSecret(i),
+      then: true, why: "local gateway-client/backend with a verified token or password, no Origin" },
+    { id: "backend-pairing.device-token", since: "2026.3.22", until: "2026.3.28",
+      when: (i) => backendLocal(i, false) && i.authMethod === "device-token", then: true, why: "#46290: device-token auth also counts" },
+    { id: "backend-pairing.local-shared-secret", since: "2026.4.9", until: "2026.5.7", when: (i) => backendLocal(i, false) && sharedSecret(i),
+      then: true, why: "shouldSkipLocalBackendSelfPairing: direct-local backend with a verified secret (3.28–4.8 had no skip; boundary not probed)" },
+    { id: "backend-pairing.local-or-loopback-shared-secret", since: "2026.5.7", when: (i) => backendLocal(i, true) && sharedSecret(i),
+      then: true, why: "5.7+: shared-secret loopback locality counts as local too" },
+    { id: "backend-pairing.local-device-token", since: "2026.4.9", when: (i) => backendLocal(i, true) && i.authMethod === "device-token",
+      then: true, why: "device-token auth counts" },
+    { id: "backend-pairing.local-auth-none", since: "2026.5.12", when: (i) => backendLocal(i, true) && i.authMethod === "none",
+      then: true, why: "5.12: auth mode none counts (upstream's take on #48285's second change, backend only)" },
+    { id: "backend-pairing.no", when: () => true, then: false, why: "everything else pairs (and before 3.8 there was no skip)" },
+  ],
+};
+
+/** shouldAllowSilentLocalPairing for a first pairing (reason `not-paired`, autoApproveLocal at its default). */
+export const SILENT_PAIRING: RuleList<SilentPairingInput, boolean> = {
+  name: "shouldAllowSilentLocalPairing",
+  rules: [
+    { id: "silent.local-e0", until: "2026.2.22", when: (i) => i.locality !== "remote", then: true,
+      why: "≤2.21 inline: silent = isLocalClient, Origin not consulted" },
+    { id: "silent.local", since: "2026.2.22",
+      when: (i) => i.locality !== "remote" && (!i.hasBrowserOriginHeader || i.isControlUi || i.isWebchat), then: true,
+      why: "local, and an Origin only from the Control UI or WebChat (2.22–2.25 not probed)" },
+    { id: "silent.no", when: () => true, then: false, why: "remote or browser-origin devices wait for an operator" },
+  ],
+};

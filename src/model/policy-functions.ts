@@ -1,0 +1,107 @@
+import type { Role } from "../domain/cell.ts";
+
+/**
+ * The connect-policy functions OpenClaw ships, each with an abstract input that is the superset
+ * of what any release reads. A reference model and a sliced release both provide these, so the
+ * handshake composition and the differential check treat them alike.
+ */
+
+export const GATE_KINDS = ["allow", "reject-control-ui-insecure-auth", "reject-unauthorized", "reject-device-required"] as const;
+export type GateKind = (typeof GATE_KINDS)[number];
+
+/** `authMethod` as the handshake sees it; the final decision may add device-token or bootstrap-token. */
+export const AUTH_METHODS = ["none", "token", "password", "tailscale", "trusted-proxy", "device-token", "bootstrap-token"] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
+
+/** OpenClaw's `gateway.auth.mode`; a Tailscale-enabled gateway is token mode with `allowTailscale`. */
+export const GATEWAY_AUTH_MODES = ["none", "token", "password", "trusted-proxy"] as const;
+export type GatewayAuthMode = (typeof GATEWAY_AUTH_MODES)[number];
+
+export const PAIRING_LOCALITIES = ["direct_local", "shared_secret_loopback_local", "remote"] as const;
+export type PairingLocality = (typeof PAIRING_LOCALITIES)[number];
+
+/** evaluateMissingDeviceIdentity: what to do with a connect that carries no device identity. */
+export interface GateInput {
+  hasDeviceIdentity: boolean;
+  role: Role;
+  isControlUi: boolean;
+  /** controlUiAuthPolicy.allowInsecureAuthConfigured */
+  allowInsecureAuthConfigured: boolean;
+  /** controlUiAuthPolicy.allowBypass (= dangerouslyDisableDeviceAuth on a Control UI) */
+  allowBypass: boolean;
+  isLocalClient: boolean;
+  sharedAuthOk: boolean;
+  authOk: boolean;
+  hasSharedAuth: boolean;
+  trustedProxyAuthOk: boolean;
+  localBackendSelfPairingOk: boolean;
+}
+
+/** roleCanSkipDeviceIdentity(role, sharedAuthOk). */
+export interface RoleSkipInput {
+  role: Role;
+  sharedAuthOk: boolean;
+}
+
+/** isTrustedProxyControlUiOperatorAuth. */
+export interface TrustedProxyInput {
+  isControlUi: boolean;
+  role: Role;
+  authMode: GatewayAuthMode;
+  authOk: boolean;
+  authMethod: AuthMethod;
+}
+
+/** shouldClearUnboundScopesForMissingDeviceIdentity (and the inline clearing before it). */
+export interface ScopeClearInput {
+  decision: GateKind;
+  allowBypass: boolean;
+  isControlUi: boolean;
+  preserveInsecureLocalControlUiScopes: boolean;
+  sharedAuthOk: boolean;
+  authMethod: AuthMethod;
+  trustedProxyAuthOk: boolean;
+}
+
+/** shouldSkipControlUiPairing: does a Control UI connect skip device pairing? */
+export interface ControlUiPairingInput {
+  isControlUi: boolean;
+  role: Role;
+  allowBypass: boolean;
+  sharedAuthOk: boolean;
+  trustedProxyAuthOk: boolean;
+  authMode: GatewayAuthMode;
+  authMethod: AuthMethod;
+  hasDevice: boolean;
+}
+
+/** shouldSkipBackendSelfPairing / shouldSkipLocalBackendSelfPairing. */
+export interface BackendPairingInput {
+  isBackendClient: boolean;
+  locality: PairingLocality;
+  hasBrowserOriginHeader: boolean;
+  sharedAuthOk: boolean;
+  authMethod: AuthMethod;
+}
+
+/** shouldAllowSilentLocalPairing for a first pairing (reason `not-paired`). */
+export interface SilentPairingInput {
+  locality: PairingLocality;
+  hasBrowserOriginHeader: boolean;
+  isControlUi: boolean;
+  isWebchat: boolean;
+  authMethod: AuthMethod;
+}
+
+/** The functions one implementation provides, in the abstract vocabulary. */
+export interface PolicyFunctions {
+  evaluateMissingDeviceIdentity(input: GateInput): GateKind;
+  roleCanSkipDeviceIdentity(input: RoleSkipInput): boolean;
+  isTrustedProxyControlUiOperatorAuth(input: TrustedProxyInput): boolean;
+  shouldClearUnboundScopes(input: ScopeClearInput): boolean;
+  shouldSkipControlUiPairing(input: ControlUiPairingInput): boolean;
+  shouldSkipBackendSelfPairing(input: BackendPairingInput): boolean;
+  shouldAllowSilentLocalPairing(input: SilentPairingInput): boolean;
+}
+
+export type PolicyFunctionName = keyof PolicyFunctions;

@@ -1,0 +1,19 @@
+import type { Rule } from "./rule.ts";
+import type { ScopeClearInput } from "./policy-functions.ts";
+
+type ScopeRule = Rule<ScopeClearInput, boolean>;
+
+/** shouldClearUnboundScopesForMissingDeviceIdentity (3.31+), first rules of every version. */
+export const scopesClearWhenNotAllowed: ScopeRule = {
+  id: "scopes.clear-not-allowed", when: (i) => i.decision !== "allow", then: true,
+  why: "a rejected connect keeps nothing",
+};
+export const scopesClearSecretOrProxy: ScopeRule = {
+  id: "scopes.clear-secret-or-proxy",
+  when: (i) => i.authMethod === "token" || i.authMethod === "password" || i.authMethod === "trusted-proxy", then: true,
+  why: "GHSA-rqpp-rjj8-7wv8: scopes a device-less shared-secret client declares are not bound to anything",
+};
+export const scopesKeep: ScopeRule = {
+  id: "scopes.keep", when: () => true, then: false,
+  why: "other allowed device-less connects (auth none, Tailscale) keep their scopes",
+};

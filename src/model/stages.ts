@@ -1,0 +1,44 @@
+import type { Cell } from "../domain/cell.ts";
+import type { Verdict } from "../domain/verdict.ts";
+import type { AuthMethod } from "./policy-functions.ts";
+import type { RuleList } from "./rule.ts";
+
+/** Result of the gateway's auth step (`resolveConnectAuthState`), before the device gate. */
+export interface AuthFacts {
+  ok: boolean;
+  /** on failure OpenClaw still reports a method: `password` in password mode, `token` otherwise. */
+  method: AuthMethod;
+  /** the shared-secret check (token/password; trusted-proxy from 2026.2.26) verified. */
+  sharedAuthOk: boolean;
+}
+
+/** Auth after the device gate (`resolveConnectAuthDecision`): device or bootstrap tokens may rescue it. */
+export interface FinalAuthInput {
+  authOk: boolean;
+  method: AuthMethod;
+  hasDevice: boolean;
+  credential: Cell["credential"];
+}
+export type FinalAuth = "auth-ok" | "device-token" | "bootstrap-token" | "unauthorized";
+
+/** Caller-side exemptions from scope clearing (8.1+), applied after the function's answer. */
+export interface ScopeExemptionInput {
+  clear: boolean;
+  localBackendSelfPairingOk: boolean;
+  isLocalCliSharedSecret: boolean;
+}
+
+export interface PairingStepInput {
+  hasDevice: boolean;
+  controlUiSkip: boolean;
+  backendSkip: boolean;
+  paired: boolean;
+  silent: boolean;
+}
+export type PairingStep = Verdict["pairing"];
+
+export type OriginStage = RuleList<Cell, "pass" | "reject">;
+export type AuthStage = RuleList<Cell, AuthFacts>;
+export type FinalAuthStage = RuleList<FinalAuthInput, FinalAuth>;
+export type ScopeExemptionStage = RuleList<ScopeExemptionInput, boolean>;
+export type PairingStage = RuleList<PairingStepInput, PairingStep>;

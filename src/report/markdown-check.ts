@@ -1,0 +1,27 @@
+import { showVerdict } from "../domain/verdict.ts";
+import type { CheckReport } from "../engine/results.ts";
+
+const ICON = { holds: "✅", violated: "❌", "not-applicable": "➖" } as const;
+
+/** A PR comment: a table per implementation, failures expanded below it. */
+export function checkMarkdown(report: CheckReport): string {
+  const parts: string[] = ["## clawproof check", ""];
+  for (const impl of report.impls) {
+    parts.push(`### \`${impl.ref}\` ${ICON[impl.status]}`, "", `${impl.title}${impl.base ? ` — compared with \`${impl.base}\`` : ""}`, "");
+    parts.push("| property | result | cells | exempted |", "|---|---|---|---|");
+    for (const p of impl.properties) {
+      const result = p.status === "violated" ? `${ICON.violated} ${p.violations} violate` : `${ICON[p.status]} ${p.status}`;
+      const exempted = p.exempted.map((e) => `${e.exception} (${e.cells})`).join(", ");
+      parts.push(`| \`${p.id}\` | ${result} | ${p.cells} | ${exempted} |`);
+    }
+    const c = impl.coverage;
+    parts.push("", c.judged ? `Rule coverage: ${c.hit}/${c.rules}${c.missed.length ? ` — never hit: ${c.missed.map((m) => `\`${m}\``).join(", ")}` : ""}` : "Rule coverage: not judged.", "");
+    for (const p of impl.properties.filter((x) => x.counterexample)) {
+      const ce = p.counterexample!;
+      parts.push(`<details><summary><code>${p.id}</code>: ${ce.message}</summary>`, "", "```", ce.key, `verdict: ${showVerdict(ce.verdict)}`);
+      for (const w of ce.witnesses) parts.push(`${w.label}: ${w.key}`, `verdict: ${showVerdict(w.verdict)}`);
+      parts.push("```", "", `Replay: \`${ce.replay}\``, "", "</details>", "");
+    }
+  }
+  return parts.join("\n");
+}

@@ -1,0 +1,46 @@
+import { showVerdict } from "../domain/verdict.ts";
+import type { CheckReport, ImplResult, PropertyResult } from "../engine/results.ts";
+
+const MARK = { holds: "✓", violated: "✗", "not-applicable": "–" } as const;
+
+/** The report a person reads in a terminal: failures first in detail, passes one line each. */
+export function checkText(report: CheckReport): string {
+  const out = report.impls.flatMap(implText);
+  const failed = report.impls.filter((i) => i.status === "violated");
+  out.push(failed.length ? `result: ${failed.map((i) => i.ref).join(", ")} violated` : `result: every property holds on ${report.impls.map((i) => i.ref).join(", ")}`);
+  return out.join("\n") + "\n";
+}
+
+function implText(impl: ImplResult): string[] {
+  const lines = [`${impl.ref}  ${impl.title}${impl.base ? `  (base ${impl.base})` : ""}`];
+  for (const p of impl.properties) lines.push(...propertyText(p));
+  const c = impl.coverage;
+  if (!c.judged) lines.push(`  coverage: not judged (run limited to some cells or properties)`);
+  else if (c.complete) lines.push(`  ✓ rule coverage: ${c.hit}/${c.rules} rules hit (the rest marked unreachable)`.replace(" (the rest marked unreachable)", c.hit < c.rules ? " (the rest marked unreachable)" : ""));
+  else {
+    if (c.missed.length) lines.push(`  ✗ rule coverage: never hit: ${c.missed.join(", ")}`);
+    if (c.unreachableHit.length) lines.push(`  ✗ rule coverage: marked unreachable but hit: ${c.unreachableHit.join(", ")}`);
+  }
+  lines.push(`  random pass: seed ${impl.random.seed}, ${impl.random.runs} runs per property${impl.random.failed ? ", found a failure" : ""}`);
+  for (const note of impl.notes) lines.push(`  note: ${note}`);
+  lines.push("");
+  return lines;
+}
+
+function propertyText(p: PropertyResult): string[] {
+  if (p.status === "not-applicable") return [`  ${MARK[p.status]} ${p.id}: not applicable (${p.note})`];
+  const head = p.status === "holds"
+    ? `  ${MARK.holds} ${p.id}  (${p.cells} cells)`
+    : `  ${MARK.violated} ${p.id}  ${p.violations} of ${p.cells} cells violate: ${p.statement}`;
+  const lines = [head];
+  const ce = p.counterexample;
+  if (ce) {
+    lines.push(`      counterexample: ${ce.key}`, `        ${ce.message}`, `        verdict: ${showVerdict(ce.verdict)}`);
+    for (const w of ce.witnesses) lines.push(`        ${w.label}: ${w.key}`, `          verdict: ${showVerdict(w.verdict)}`);
+    if (ce.seed !== undefined) lines.push(`        seed ${ce.seed}, path ${ce.path}`);
+    lines.push(`        replay: ${ce.replay}`);
+    for (const key of p.moreViolations) lines.push(`      also: ${key}`);
+  }
+  for (const e of p.exempted) lines.push(`      exempted by ${e.exception} (${e.cells} cells, e.g. ${e.sample[0]}): ${e.why}`);
+  return lines;
+}
