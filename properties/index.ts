@@ -1,5 +1,6 @@
 import type { Property } from "../src/engine/property.ts";
 import { authMonotone } from "./auth-monotone.ts";
+import { browserOriginNoAutoPairing } from "./browser-origin-no-auto-pairing.ts";
 import { controlUiKnobsInertElsewhere } from "./control-ui-knobs-inert-elsewhere.ts";
 import { controlUiPathsUnchanged } from "./control-ui-paths-unchanged.ts";
 import { controlUiRemoteNeedsDeviceOrProxyAuth } from "./control-ui-remote-needs-device-or-proxy-auth.ts";
@@ -33,6 +34,7 @@ export const PROPERTIES: readonly Property[] = [
   unboundScopesCleared,
   remoteUnpairedNeedsApproval,
   silentPairingLocalOnly,
+  browserOriginNoAutoPairing,
   defaultDeny,
   operatorPathsUnchanged,
   controlUiPathsUnchanged,

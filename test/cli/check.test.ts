@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CheckReportSchema } from "../../src/engine/results.ts";
+import { clawproof } from "../helpers/cli.ts";
+
+describe("clawproof check", () => {
+  it("with no implementation runs the main job and exits 0", () => {
+    const run = clawproof("check");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/model:2026\.9\.6/);
+    expect(run.stdout).toMatch(/exempted by local-backend-auth-none/);
+    expect(run.stdout).toMatch(/result: every property holds/);
+  });
+
+  it("exits 1 on a violation and prints a replay command that reproduces it", () => {
+    const run = clawproof("check", "model:pr-48285", "--format", "json");
+    expect(run.code).toBe(1);
+    const report = CheckReportSchema.parse(JSON.parse(run.stdout));
+    const failing = report.impls[0]!.properties.find((p) => p.id === "node-never-admitted-without-identity")!;
+    expect(failing.status).toBe("violated");
+    const replay = failing.counterexample!.replay.split(" ").slice(2); // drop "npx clawproof"
+    const again = clawproof(...replay);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain(failing.counterexample!.key);
+  });
+
+  it("holds on a single cell that is fine", () => {
+    const run = clawproof("check", "model:2026.9.6", "--property", "remote-node-needs-identity", "--cell", "role=node,loc=remote,device=none");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/coverage: not judged/);
+  });
+
+  it("replays the random pass by seed", () => {
+    const a = clawproof("check", "model:2026.2.21", "--property", "remote-node-needs-identity", "--seed", "99", "--format", "json");
+    const b = clawproof("check", "model:2026.2.21", "--property", "remote-node-needs-identity", "--seed", "99", "--format", "json");
+    expect(JSON.parse(a.stdout).impls[0].random).toEqual({ seed: 99, runs: 200, failed: true });
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it("writes JUnit and Markdown reports", () => {
+    const dir = mkdtempSync(join(tmpdir(), "clawproof-"));
+    const junit = join(dir, "r.xml");
+    expect(clawproof("check", "model:2026.2.21", "--format", "junit", "--out", junit).code).toBe(1);
+    const xml = readFileSync(junit, "utf8");
+    expect(xml).toMatch(/<testsuite name="model:2026.2.21"[^>]*failures="[1-9]/);
+    expect(xml).toMatch(/<testcase classname="model:2026.2.21" name="remote-node-needs-identity">\s*<failure/);
+    const md = clawproof("check", "model:pr-48285", "--format", "markdown");
+    expect(md.stdout).toMatch(/\| `control-ui-paths-unchanged` \| ❌/);
+  });
+
+  it("gives one clear line and exit 2 for what it cannot check", () => {
+    const cases: [string[], RegExp][] = [
+      [["check", "model:2026.3.12"], /never published; nearest published: 2026\.3\.11, 2026\.3\.13/],
+      [["check", "model:banana"], /unknown model "banana"/],
+      [["check", "model:2026.9.6", "--property", "nope"], /unknown property "nope"/],
+      [["check", "model:2026.9.6", "--cell", "role=admin"], /role is one of operator\|node/],
+      [["check", "model:2026.9.6", "--format", "pdf"], /--format must be one of/],
+      [["check", "whatever"], /unknown implementation "whatever"/],
+      [["frobnicate"], /unknown command/],
+    ];
+    for (const [args, message] of cases) {
+      const run = clawproof(...args);
+      expect({ args, code: run.code }).toEqual({ args, code: 2 });
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { test as prop } from "@fast-check/vitest";
+import { cellArbitrary } from "../../src/domain/arbitraries.ts";
+import { CELL_FIELDS } from "../../src/domain/cell.ts";
+import { cellKey, parseCellKey, parseCellPattern } from "../../src/domain/cell-key.ts";
+import { PRODUCT_SIZE, allCells, cellAt, cellsAt, indexOf } from "../../src/domain/enumerate.ts";
+import { VALIDITY_RULES, exclusionOf, isValidCell } from "../../src/domain/validity.ts";
+
+describe("the abstract domain", () => {
+  it("yields every valid cell exactly once and nothing else", () => {
+    const keys = allCells().map(cellKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    let valid = 0;
+    for (let i = 0; i < PRODUCT_SIZE; i++) if (isValidCell(cellAt(i))) valid++;
+    expect(keys.length).toBe(valid);
+    expect(allCells().every(isValidCell)).toBe(true);
+  });
+
+  it("excludes each impossible combination through a stated rule", () => {
+    const excluded = Array.from({ length: PRODUCT_SIZE }, (_, i) => cellAt(i)).filter((c) => !isValidCell(c));
+    expect(excluded.length).toBeGreaterThan(0);
+    for (const cell of excluded) expect(exclusionOf(cell)?.why).toBeTruthy();
+    for (const rule of VALIDITY_RULES) expect(excluded.some((c) => exclusionOf(c) === rule)).toBe(true);
+  });
+
+  it("numbers cells consistently", () => {
+    for (const cell of allCells().slice(0, 500)) expect(cellAt(indexOf(cell))).toEqual(cell);
+  });
+
+  it("has no bootstrap tokens before 2026.3.13", () => {
+    expect(cellsAt("2026.3.11").some((c) => c.credential === "bootstrap-token")).toBe(false);
+    expect(cellsAt("2026.3.13").some((c) => c.credential === "bootstrap-token")).toBe(true);
+  });
+});
+
+describe("cell keys", () => {
+  prop.prop([cellArbitrary], { seed: 7, numRuns: 300 })("round-trip through the command line form", (cell) => {
+    expect(parseCellKey(cellKey(cell))).toEqual(cell);
+  });
+
+  it("name every field", () => {
+    const key = cellKey(allCells()[0]!);
+    expect(key.split(",")).toHaveLength(CELL_FIELDS.length);
+  });
+
+  it("explain bad keys", () => {
+    expect(() => parseCellPattern("role=admin")).toThrow(/role is one of operator\|node/);
+    expect(() => parseCellKey("role=node")).toThrow(/incomplete: missing client/);
+    expect(() => parseCellKey(cellKey(allCells()[0]!).replace("cred=secret-ok", "cred=proxy-ok"))).toThrow(/credential-fits-mode/);
+  });
+});
+
+describe("arbitraries", () => {
+  prop.prop([cellArbitrary], { seed: 11, numRuns: 300 })("only draw valid cells", (cell) => {
+    expect(isValidCell(cell)).toBe(true);
+  });
+});
