@@ -1,0 +1,106 @@
+/**
+ * The one call the rest of clawproof needs: "give me these policy functions of openclaw@V,
+ * ready to run". Fetches (or reuses) the release, slices (or reuses) each function on its own so
+ * one missing or broken function does not sink the others, and starts an isolated runner.
+ */
+import { CannotCheckError } from "../domain/errors.ts";
+import { readReleaseMeta, releaseDistDir } from "./cache.ts";
+import { fetchRelease } from "./fetch.ts";
+import { SliceRunner, type CallResult } from "./runner.ts";
+import { readCachedSlice, sliceAndStore, type CachedSlice } from "./slice-cache.ts";
+import { Dist, type SliceManifest } from "./slice/index.ts";
+
+export type { CallResult } from "./runner.ts";
+export type { SliceManifest } from "./slice/index.ts";
+
+/** Cut points applied unless the caller passes its own list: Tailscale whois shells out. */
+export const DEFAULT_STUBS: readonly string[] = ["readTailscaleWhoisIdentity"];
+
+export interface LoadOptions {
+  /** Declarations replaced by throwing functions; defaults to DEFAULT_STUBS. */
+  stubs?: readonly string[];
+  onProgress?: (message: string) => void;
+  /** Registry URL for a cold fetch; defaults to $CLAWPROOF_REGISTRY, then npm's public registry. */
+  registry?: string;
+}
+
+export interface ReleaseSlice {
+  version: string;
+  integrity: string;
+  /** Roots that sliced and imported: callable. */
+  found: string[];
+  /** Roots with no declaration in this release ("not in this release"). */
+  missing: string[];
+  /** Roots that exist but could not be sliced or imported, with the reason. */
+  failed: { name: string; error: string }[];
+  /** Union over all roots of the external modules the slices import. */
+  imports: { bare: string[]; node: string[] };
+  manifests: Record<string, SliceManifest>;
+  call(fn: string, argsList: unknown[][]): Promise<CallResult[]>;
+  close(): Promise<void>;
+}
+
+export async function loadRelease(version: string, names: readonly string[], opts: LoadOptions = {}): Promise<ReleaseSlice> {
+  const progress = opts.onProgress ?? (() => {});
+  const stubs = [...new Set(opts.stubs ?? DEFAULT_STUBS)].sort();
+  const unique = [...new Set(names)];
+
+  // Warm path: the release's meta file gives the integrity, and cached slices need nothing else.
+  let integrity = (await readReleaseMeta(version))?.integrity;
+  const slices = new Map<string, CachedSlice>();
+  if (integrity) for (const n of unique) await readCachedSlice(integrity, n, stubs).then((s) => s && slices.set(n, s));
+
+  const failed: { name: string; error: string }[] = [];
+  const todo = unique.filter((n) => !slices.has(n));
+  if (todo.length || !integrity) {
+    const release = await fetchRelease(version, { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.registry ? { registry: opts.registry } : {}) });
+    integrity = release.integrity;
+    const dist = new Dist(releaseDistDir(version));
+    for (const name of todo) {
+      progress(`openclaw@${version}: slicing ${name}`);
+      try {
+        slices.set(name, await sliceAndStore(dist, integrity, name, stubs));
+      } catch (err) {
+        failed.push({ name, error: `slicing failed: ${(err as Error).message.split("\n")[0]}` });
+      }
+    }
+  }
+
+  const missing = unique.filter((n) => slices.get(n)?.manifest.missing.includes(n));
+  const modules = unique.flatMap((n) => {
+    const url = slices.get(n)?.url;
+    return url ? [{ url, names: [n] }] : [];
+  });
+  const { runner, ready } = await SliceRunner.start(modules);
+  for (const [name, error] of Object.entries(ready.failed)) failed.push({ name, error });
+
+  const manifests: Record<string, SliceManifest> = {};
+  const bare = new Set<string>();
+  const node = new Set<string>();
+  for (const [name, s] of slices) {
+    manifests[name] = s.manifest;
+    for (const b of s.manifest.imports.bare) bare.add(b);
+    for (const b of s.manifest.imports.node) node.add(b);
+  }
+  const found = unique.filter((n) => ready.loaded.includes(n));
+  const release = integrity!;
+  return {
+    version,
+    integrity: release,
+    found,
+    missing,
+    failed,
+    imports: { bare: [...bare].sort(), node: [...node].sort() },
+    manifests,
+    call(fn, argsList) {
+      if (!found.includes(fn)) {
+        const why = missing.includes(fn)
+          ? "not in this release"
+          : (failed.find((f) => f.name === fn)?.error ?? "not requested in loadRelease");
+        return Promise.reject(new CannotCheckError(`${fn} is not available in openclaw@${version}: ${why}`));
+      }
+      return runner.call(fn, argsList);
+    },
+    close: () => runner.close(),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Emitted slices, cached per root so a warm load reads two small files per function and never
+ * parses a chunk. The key covers everything that can change the emitted code: the tarball
+ * integrity, the root, the stub list, the slicer's own source, and this checkout (bare imports
+ * are rewritten to file URLs inside it).
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { REPO_ROOT, resolveBareFromRepo } from "./bare.ts";
+import { sliceDir, writeFileAtomic, writeJsonAtomic } from "./cache.ts";
+import { Dist, sliceRelease, type SliceManifest } from "./slice/index.ts";
+
+export interface CachedSlice {
+  name: string;
+  /** file URL of the emitted module, absent when the root is not in this release. */
+  url?: string;
+  manifest: SliceManifest;
+}
+
+let fingerprint: string | undefined;
+/** Digest of the slicer's source files: editing the slicer invalidates every cached slice. */
+function slicerFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash("sha256");
+  for (const dir of ["./slice/", "./"]) {
+    const path = fileURLToPath(new URL(dir, import.meta.url));
+    for (const f of readdirSync(path).filter((n) => /^(?!.*\.test\.)[\w-]+\.ts$/.test(n)).sort()) {
+      if (dir === "./" && !["bare.ts", "slice-cache.ts"].includes(f)) continue;
+      hash.update(f).update(readFileSync(join(path, f)));
+    }
+  }
+  return (fingerprint = hash.digest("hex").slice(0, 16));
+}
+
+function keyDir(integrity: string, name: string, stubs: readonly string[]): string {
+  return sliceDir({ slicer: slicerFingerprint(), integrity, root: name, stubs, repo: REPO_ROOT });
+}
+
+/** Cached slice for one root, or undefined when it was never sliced with this key. */
+export async function readCachedSlice(integrity: string, name: string, stubs: readonly string[]): Promise<CachedSlice | undefined> {
+  const dir = keyDir(integrity, name, stubs);
+  try {
+    const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as SliceManifest;
+    if (manifest.missing.includes(name)) return { name, manifest };
+    const code = join(dir, "slice.mjs");
+    return existsSync(code) ? { name, url: pathToFileURL(code).href, manifest } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Slices one root out of `dist` and stores the result (module before manifest: the manifest marks completeness). */
+export async function sliceAndStore(dist: Dist, integrity: string, name: string, stubs: readonly string[]): Promise<CachedSlice> {
+  const { code, manifest } = sliceRelease(dist, [name], { stubs, resolveBare: resolveBareFromRepo });
+  const dir = keyDir(integrity, name, stubs);
+  let url: string | undefined;
+  if (code !== undefined) {
+    await writeFileAtomic(join(dir, "slice.mjs"), code);
+    url = pathToFileURL(join(dir, "slice.mjs")).href;
+  }
+  await writeJsonAtomic(join(dir, "manifest.json"), manifest);
+  return { name, ...(url ? { url } : {}), manifest };
+}
