@@ -1,0 +1,29 @@
+import { cellsAt } from "../src/domain/enumerate.ts";
+import { checkImplementation } from "../src/engine/check.ts";
+import { resolveModel } from "../src/impl/resolve-ref.ts";
+import { PROPERTIES } from "../properties/index.ts";
+import { median, row } from "./measure.ts";
+
+/**
+ * Engine overhead: an exhaustive check of every property over every cell, against a raw loop
+ * that calls the same model on the same prebuilt cells. Both measured here, side by side.
+ */
+export function benchEngine(): void {
+  const spec = "2026.9.6";
+  const cells = cellsAt(spec);
+  const raw = median(7, () => {
+    const impl = resolveModel(spec);
+    for (const cell of cells) impl.decide(cell);
+  });
+  const engine = median(7, () => {
+    checkImplementation(resolveModel(spec), { properties: PROPERTIES, seed: 1, randomRuns: 0 });
+  });
+  const withRandom = median(5, () => {
+    checkImplementation(resolveModel(spec), { properties: PROPERTIES, seed: 1, randomRuns: 200 });
+  });
+  console.log(`engine vs raw model loop (model:${spec}, ${cells.length} cells, ${PROPERTIES.length} properties)`);
+  row("raw loop: decide every cell", `${raw.toFixed(1)} ms  (${((raw * 1000) / cells.length).toFixed(2)} µs/cell)`);
+  row("engine: every property, exhaustive", `${engine.toFixed(1)} ms  (${((engine * 1000) / cells.length).toFixed(2)} µs/cell)`);
+  row("engine overhead ratio (goal ≤ 2×)", `${(engine / raw).toFixed(2)}×`);
+  row("engine + 200 seeded random runs per property", `${withRandom.toFixed(1)} ms  (${(withRandom / raw).toFixed(2)}× raw)`);
+}

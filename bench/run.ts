@@ -1,0 +1,4 @@
+import { benchEngine } from "./engine.ts";
+
+/** `npm run bench`: every benchmark, each printing the ratios it measured in this one run. */
+benchEngine();
