@@ -2,6 +2,8 @@ import type { VersionRange } from "../domain/versions.ts";
 import type {
   BackendPairingInput,
   ControlUiPairingInput,
+  ControlUiPolicy,
+  ControlUiPolicyInput,
   GateInput,
   GateKind,
   RoleSkipInput,
@@ -17,12 +19,6 @@ export type EraId = (typeof ERA_IDS)[number];
 
 /** Where the handshake's glue (not a sliceable function) differs between releases. */
 export interface HandshakeShape {
-  /** Control UI `allowInsecureAuth` / `dangerouslyDisableDeviceAuth` are read at all. */
-  controlUiKnobs: boolean | VersionRange;
-  /** `allowInsecureAuth` alone also bypasses the device check. */
-  insecureAuthIsBypass: boolean | VersionRange;
-  /** with the bypass on, a device the Control UI sent is ignored. */
-  bypassDropsDevice: boolean | VersionRange;
   /** the backend self-pairing skip is computed before the gate and feeds it (localBackendSelfPairingOk). */
   backendSkipFeedsGate: boolean | VersionRange;
 }
@@ -37,6 +33,7 @@ export interface EraModel extends VersionRange {
   shape: HandshakeShape;
   origin: OriginStage;
   auth: AuthStage;
+  controlUiPolicy: RuleList<ControlUiPolicyInput, ControlUiPolicy>;
   gate: RuleList<GateInput, GateKind>;
   scopes: RuleList<ScopeClearInput, boolean>;
   scopeExemptions: ScopeExemptionStage;
@@ -54,6 +51,7 @@ export interface EraModel extends VersionRange {
 export const HANDSHAKE_LISTS = [
   "origin",
   "auth",
+  "controlUiPolicy",
   "gate",
   "scopes",
   "scopeExemptions",

@@ -33,10 +33,11 @@ export function runHandshake(cell: Cell, model: ModelAt, functions: (hit: HitCou
   }
   const auth = decide(model.auth, cell, track).value;
   const isControlUi = cell.client === "control-ui";
-  const knobs = shape.controlUiKnobs && isControlUi;
-  const allowBypass = knobs && (cell.dangerouslyDisableDeviceAuth || (shape.insecureAuthIsBypass && cell.allowInsecureAuth));
-  const allowInsecureAuthConfigured = knobs && cell.allowInsecureAuth;
-  const hasDevice = cell.device !== "none" && !(shape.bypassDropsDevice && allowBypass);
+  const policy = fns.resolveControlUiAuthPolicy({
+    isControlUi, allowInsecureAuth: cell.allowInsecureAuth, dangerouslyDisableDeviceAuth: cell.dangerouslyDisableDeviceAuth, hasDevice: cell.device !== "none",
+  });
+  const { allowBypass, allowInsecureAuthConfigured } = policy;
+  const hasDevice = policy.keepsDevice;
   const isLocalClient = cell.locality === "local";
   const locality: PairingLocality = isLocalClient ? "direct_local" : "remote";
   const hasOrigin = cell.origin !== "none";

@@ -41,6 +41,7 @@ function isRuleList(value: unknown): value is RuleList<unknown, unknown> {
 /** The model's own answers to the policy functions, counting each rule hit. */
 export function modelFunctions(model: ModelAt, hit?: HitCounter): PolicyFunctions {
   return {
+    resolveControlUiAuthPolicy: (i) => decide(model.controlUiPolicy, i, hit).value,
     evaluateMissingDeviceIdentity: (i) => decide(model.gate, i, hit).value,
     roleCanSkipDeviceIdentity: (i) => decide(model.roleSkip, i, hit).value,
     isTrustedProxyControlUiOperatorAuth: (i) => decide(model.trustedProxy, i, hit).value,

@@ -93,8 +93,23 @@ export interface SilentPairingInput {
   authMethod: AuthMethod;
 }
 
+/** resolveControlUiAuthPolicy: what the Control UI knobs mean for this connect. */
+export interface ControlUiPolicyInput {
+  isControlUi: boolean;
+  allowInsecureAuth: boolean;
+  dangerouslyDisableDeviceAuth: boolean;
+  hasDevice: boolean;
+}
+export interface ControlUiPolicy {
+  allowInsecureAuthConfigured: boolean;
+  allowBypass: boolean;
+  /** false when the bypass makes the gateway ignore the device the client sent. */
+  keepsDevice: boolean;
+}
+
 /** The functions one implementation provides, in the abstract vocabulary. */
 export interface PolicyFunctions {
+  resolveControlUiAuthPolicy(input: ControlUiPolicyInput): ControlUiPolicy;
   evaluateMissingDeviceIdentity(input: GateInput): GateKind;
   roleCanSkipDeviceIdentity(input: RoleSkipInput): boolean;
   isTrustedProxyControlUiOperatorAuth(input: TrustedProxyInput): boolean;

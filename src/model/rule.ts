@@ -8,7 +8,8 @@ import { inVersionRange, type VersionRange } from "../domain/versions.ts";
 export interface Rule<In, Out> extends VersionRange {
   id: string;
   when: (input: In) => boolean;
-  then: Out;
+  /** the outcome; a function only where the outcome carries part of the input through (e.g. the device). */
+  then: Out | ((input: In) => Out);
   why: string;
   /** set when the handshake can never reach this rule; coverage then checks that it indeed is never hit. */
   unreachable?: string;
@@ -38,7 +39,8 @@ export function decide<In, Out>(list: RuleList<In, Out>, input: In, hit?: HitCou
   for (const rule of list.rules) {
     if (rule.when(input)) {
       hit?.(rule.id);
-      return { value: rule.then, rule: rule.id };
+      const value = typeof rule.then === "function" ? (rule.then as (input: In) => Out)(input) : rule.then;
+      return { value, rule: rule.id };
     }
   }
   throw new Error(`${list.name}: no rule matched; every list must end with a catch-all rule`);

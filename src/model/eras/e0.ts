@@ -1,4 +1,5 @@
 import { AUTH, FINAL_AUTH, ORIGIN, NO_SCOPE_EXEMPTIONS, PAIRING } from "../common-stages.ts";
+import { CONTROL_UI_POLICY } from "../control-ui-policy-rules.ts";
 import type { EraModel } from "../era.ts";
 import { BACKEND_PAIRING, CONTROL_UI_PAIRING, SILENT_PAIRING } from "../pairing-rules.ts";
 import { ROLE_SKIP_RULES, TRUSTED_PROXY_RULES, gateDevicePresent, gateDeviceRequired, gateFailedCredentials } from "../shared-rules.ts";
@@ -9,13 +10,11 @@ export const E0: EraModel = {
   until: "2026.2.22",
   title: "inline gate: any role with a verified shared secret skips the device",
   shape: {
-    controlUiKnobs: true,
-    insecureAuthIsBypass: { until: "2026.2.21" },
-    bypassDropsDevice: { since: "2026.2.21" },
     backendSkipFeedsGate: false,
   },
   origin: ORIGIN,
   auth: AUTH,
+  controlUiPolicy: CONTROL_UI_POLICY,
   gate: {
     name: "inline device gate",
     rules: [

@@ -1,4 +1,5 @@
 import { AUTH, FINAL_AUTH, ORIGIN, NO_SCOPE_EXEMPTIONS, PAIRING } from "../common-stages.ts";
+import { CONTROL_UI_POLICY } from "../control-ui-policy-rules.ts";
 import type { EraModel } from "../era.ts";
 import { BACKEND_PAIRING, CONTROL_UI_PAIRING, SILENT_PAIRING } from "../pairing-rules.ts";
 import {
@@ -13,13 +14,11 @@ export const E1: EraModel = {
   until: "2026.3.13",
   title: "operator-only skip; Control UI bypass still needs the shared secret",
   shape: {
-    controlUiKnobs: true,
-    insecureAuthIsBypass: false,
-    bypassDropsDevice: true,
     backendSkipFeedsGate: false,
   },
   origin: ORIGIN,
   auth: AUTH,
+  controlUiPolicy: CONTROL_UI_POLICY,
   gate: {
     name: "evaluateMissingDeviceIdentity",
     rules: [

@@ -1,4 +1,5 @@
 import { AUTH, FINAL_AUTH, ORIGIN, NO_SCOPE_EXEMPTIONS, PAIRING } from "../common-stages.ts";
+import { CONTROL_UI_POLICY } from "../control-ui-policy-rules.ts";
 import type { EraModel } from "../era.ts";
 import { BACKEND_PAIRING, CONTROL_UI_PAIRING, SILENT_PAIRING } from "../pairing-rules.ts";
 import { scopesClearSecretOrProxy, scopesClearWhenNotAllowed, scopesKeep } from "../scope-rules.ts";
@@ -13,9 +14,10 @@ export const E2: EraModel = {
   since: "2026.3.13",
   until: "2026.5.12",
   title: "operator-only Control UI bypass without a secret; unbound scopes cleared (GHSA-rqpp-rjj8-7wv8)",
-  shape: { controlUiKnobs: true, insecureAuthIsBypass: false, bypassDropsDevice: true, backendSkipFeedsGate: false },
+  shape: { backendSkipFeedsGate: false },
   origin: ORIGIN,
   auth: AUTH,
+  controlUiPolicy: CONTROL_UI_POLICY,
   gate: {
     name: "evaluateMissingDeviceIdentity",
     rules: [

@@ -1,4 +1,5 @@
 import { AUTH, FINAL_AUTH, ORIGIN, PAIRING } from "../common-stages.ts";
+import { CONTROL_UI_POLICY } from "../control-ui-policy-rules.ts";
 import type { EraModel } from "../era.ts";
 import { BACKEND_PAIRING, CONTROL_UI_PAIRING, SILENT_PAIRING } from "../pairing-rules.ts";
 import { scopesClearSecretOrProxy, scopesClearWhenNotAllowed, scopesKeep } from "../scope-rules.ts";
@@ -12,9 +13,10 @@ export const E4: EraModel = {
   id: "E4",
   since: "2026.8.1",
   title: "Control UI bypasses retired; local CLI and backend shared-secret sessions keep scopes",
-  shape: { controlUiKnobs: false, insecureAuthIsBypass: false, bypassDropsDevice: false, backendSkipFeedsGate: true },
+  shape: { backendSkipFeedsGate: true },
   origin: ORIGIN,
   auth: AUTH,
+  controlUiPolicy: CONTROL_UI_POLICY,
   gate: {
     name: "evaluateMissingDeviceIdentity",
     rules: [

@@ -1,0 +1,24 @@
+import type { RuleList } from "./rule.ts";
+import type { ControlUiPolicy, ControlUiPolicyInput } from "./policy-functions.ts";
+
+type In = ControlUiPolicyInput;
+const none = (i: In): ControlUiPolicy => ({ allowInsecureAuthConfigured: false, allowBypass: false, keepsDevice: i.hasDevice });
+
+/** resolveControlUiAuthPolicy (2.21–7.x; inline before, retired in 8.1). */
+export const CONTROL_UI_POLICY: RuleList<In, ControlUiPolicy> = {
+  name: "resolveControlUiAuthPolicy",
+  rules: [
+    { id: "cui-policy.retired", since: "2026.8.1", when: () => true, then: none,
+      why: "8.1 retired both knobs: they are ignored, the device always counts" },
+    { id: "cui-policy.not-control-ui", until: "2026.8.1", when: (i) => !i.isControlUi, then: none, why: "the knobs only ever apply to the Control UI" },
+    { id: "cui-policy.insecure-is-bypass", until: "2026.2.21", when: (i) => i.allowInsecureAuth || i.dangerouslyDisableDeviceAuth,
+      then: (i) => ({ allowInsecureAuthConfigured: i.allowInsecureAuth, allowBypass: true, keepsDevice: i.hasDevice }),
+      why: "≤2.17 either knob bypassed the device check; the device was still used if sent (not probed)" },
+    { id: "cui-policy.bypass-drops-device", since: "2026.2.21", until: "2026.8.1", when: (i) => i.dangerouslyDisableDeviceAuth,
+      then: (i) => ({ allowInsecureAuthConfigured: i.allowInsecureAuth, allowBypass: true, keepsDevice: false }),
+      why: "dangerouslyDisableDeviceAuth bypasses the device check and ignores any device the client sent" },
+    { id: "cui-policy.flags", until: "2026.8.1", when: () => true,
+      then: (i) => ({ allowInsecureAuthConfigured: i.allowInsecureAuth, allowBypass: false, keepsDevice: i.hasDevice }),
+      why: "allowInsecureAuth alone is reported, not a bypass" },
+  ],
+};
