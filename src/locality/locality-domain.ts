@@ -103,11 +103,19 @@ export function localityCells(): readonly LocalityCell[] {
   return cached;
 }
 
+// the observation does not depend on the release, so exhaustive runs over many releases build it once
+const requests = new WeakMap<LocalityCell, ConcreteRequest>();
+
 export function requestOf(cell: LocalityCell): ConcreteRequest {
-  const host = HOST_OPTIONS[cell.host];
-  const client: ClientHeaders = { ...SPOOF_OPTIONS[cell.spoof], ...(host === undefined ? {} : { host }) };
-  const observed = TOPOLOGIES[cell.topology].observe(LOCALITY_ORIGINS[cell.origin], client);
-  return { ...observed, trustedProxies: [...TRUSTED_PROXY_SETTINGS[cell.trusted]], allowRealIpFallback: cell.realIp };
+  let request = requests.get(cell);
+  if (!request) {
+    const host = HOST_OPTIONS[cell.host];
+    const client: ClientHeaders = { ...SPOOF_OPTIONS[cell.spoof], ...(host === undefined ? {} : { host }) };
+    const observed = TOPOLOGIES[cell.topology].observe(LOCALITY_ORIGINS[cell.origin], client);
+    request = Object.freeze({ ...observed, trustedProxies: [...TRUSTED_PROXY_SETTINGS[cell.trusted]], allowRealIpFallback: cell.realIp });
+    requests.set(cell, request);
+  }
+  return request;
 }
 
 export interface LocalityObservation {

@@ -73,7 +73,19 @@ function stripOptionalPort(text: string): string {
  * IPv4-mapped IPv6 unwrapped, result printed back in ipaddr.js's lower-case form.
  */
 export function canonicalParse(raw: string | undefined): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
-  const trimmed = raw?.trim();
+  if (raw === undefined) return undefined;
+  // exhaustive runs ask about the same few dozen strings millions of times; ipaddr.js regexes dominate otherwise
+  if (!parsed.has(raw)) {
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(raw, parseUncached(raw));
+  }
+  return parsed.get(raw);
+}
+
+const parsed = new Map<string, ipaddr.IPv4 | ipaddr.IPv6 | undefined>();
+
+function parseUncached(raw: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  const trimmed = raw.trim();
   if (!trimmed) return undefined;
   const text = trimmed.startsWith("[") && trimmed.endsWith("]") ? trimmed.slice(1, -1) : trimmed;
   if (ipaddr.IPv4.isValid(text)) return ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text) : undefined;

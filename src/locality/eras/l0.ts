@@ -2,7 +2,7 @@ import { isIP } from "node:net";
 import { always, type RuleList } from "../../model/rule.ts";
 import { hostAwareModelAt, hostNameWithoutPort, type HostAwareFacts } from "./host-aware-direct.ts";
 import { LOOPBACK_BY_PREFIX } from "./loopback.ts";
-import type { LocalityEraDefinition } from "./model.ts";
+import { defineEra, type LocalityEraDefinition } from "./model.ts";
 
 /**
  * L0, through 2026.2.21. Local = the client IP is loopback by string prefix, the Host name is one
@@ -49,7 +49,7 @@ const LOCAL_DIRECT_L0: RuleList<HostAwareFacts, boolean> = {
   ],
 };
 
-export const L0: LocalityEraDefinition = {
+export const L0: LocalityEraDefinition = defineEra({
   id: "L0",
   title: "client IP loopback by string prefix, exact local Host names",
   until: "2026.2.22",
@@ -61,4 +61,4 @@ export const L0: LocalityEraDefinition = {
       hostName: (header) => hostNameWithoutPort(header, false, (s) => isIP(s) === 6),
       localDirect: LOCAL_DIRECT_L0,
     }),
-};
+});

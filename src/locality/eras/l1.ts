@@ -2,7 +2,7 @@ import { isIP } from "node:net";
 import { always, decide, type RuleList } from "../../model/rule.ts";
 import { hostAwareModelAt, hostNameWithoutPort, type HostAwareFacts } from "./host-aware-direct.ts";
 import { LOOPBACK_BY_IPADDR } from "./loopback.ts";
-import type { LocalityEraDefinition } from "./model.ts";
+import { defineEra, type LocalityEraDefinition } from "./model.ts";
 
 /**
  * L1, 2026.2.22–3.28. Same shape as L0, but loopback means the ipaddr.js canonical parse, Host
@@ -50,7 +50,7 @@ const LOCAL_DIRECT_L1: RuleList<HostAwareFacts, boolean> = {
   ],
 };
 
-export const L1: LocalityEraDefinition = {
+export const L1: LocalityEraDefinition = defineEra({
   id: "L1",
   title: "client IP loopback by ipaddr.js, localish Host, right-to-left X-Forwarded-For",
   since: "2026.2.22",
@@ -63,4 +63,4 @@ export const L1: LocalityEraDefinition = {
       hostName: (header) => hostNameWithoutPort(header, true, (s) => isIP(s) === 6),
       localDirect: LOCAL_DIRECT_L1,
     }),
-};
+});

@@ -1,10 +1,10 @@
 import { always, rulesAt, type RuleList } from "../../model/rule.ts";
 import type { ConcreteRequest } from "../request.ts";
-import { decideTraced, once, Trail } from "../trace.ts";
+import { decideTraced, once, Trail, type Traced } from "../trace.ts";
 import { clientIpInputOf, clientIpResolverAt } from "./client-ip.ts";
 import { FORWARDING_HEADERS } from "./forwarding-headers.ts";
 import { LOOPBACK_BY_IPADDR } from "./loopback.ts";
-import type { LocalityEraDefinition, LocalityModel } from "./model.ts";
+import { defineEra, type LocalityEraDefinition } from "./model.ts";
 
 /**
  * L2, 2026.3.31–7.x (#54536). Local = the raw socket is loopback and nothing says a proxy was
@@ -36,7 +36,7 @@ export const LOCAL_DIRECT_SOCKET_ONLY: RuleList<SocketOnlyFacts, boolean> = {
 };
 
 /** `isLocalDirectRequest` as L2 defines it; L3 keeps this function beside its ingress attribution. */
-export function socketOnlyLocalDirectAt(version: string): (req: ConcreteRequest) => ReturnType<LocalityModel["isLocalDirectRequest"]> {
+export function socketOnlyLocalDirectAt(version: string): (req: ConcreteRequest) => Traced<boolean> {
   const forwarding = rulesAt(FORWARDING_HEADERS, version);
   const loopback = rulesAt(LOOPBACK_BY_IPADDR, version);
   const localDirect = rulesAt(LOCAL_DIRECT_SOCKET_ONLY, version);
@@ -50,7 +50,7 @@ export function socketOnlyLocalDirectAt(version: string): (req: ConcreteRequest)
   };
 }
 
-export const L2: LocalityEraDefinition = {
+export const L2: LocalityEraDefinition = defineEra({
   id: "L2",
   title: "socket loopback and no forwarding headers; Host ignored",
   since: "2026.3.31",
@@ -58,13 +58,14 @@ export const L2: LocalityEraDefinition = {
   modelAt: (version) => {
     const isLocalDirectRequest = socketOnlyLocalDirectAt(version);
     const resolve = clientIpResolverAt(version);
+    const loopback = rulesAt(LOOPBACK_BY_IPADDR, version);
     return {
       era: "L2",
       version,
-      isLoopbackAddress: (address) => decideTraced(rulesAt(LOOPBACK_BY_IPADDR, version), address),
+      isLoopbackAddress: (address) => decideTraced(loopback, address),
       resolveClientIp: (req) => resolve(clientIpInputOf(req)),
       isLocalDirectRequest,
       isLocalClient: isLocalDirectRequest,
     };
   },
-};
+});

@@ -6,7 +6,7 @@ import { clientIpInputOf, clientIpResolverAt } from "./client-ip.ts";
 import { FORWARDING_HEADERS, hasTailscaleOwnedHeaders } from "./forwarding-headers.ts";
 import { socketOnlyLocalDirectAt } from "./l2.ts";
 import { LOOPBACK_BY_IPADDR } from "./loopback.ts";
-import type { IngressKind, LocalityEraDefinition } from "./model.ts";
+import { defineEra, type IngressKind, type LocalityEraDefinition } from "./model.ts";
 
 /**
  * L3, 2026.8.1+. Each request gets an ingress attribution and `isLocalClient` is
@@ -72,7 +72,7 @@ export const INGRESS_ATTRIBUTION: RuleList<IngressFacts, IngressKind> = {
       id: "ingress/loopback-proxy",
       when: (f) => f.socketLoopback(),
       then: "unattributable-proxy",
-      why: "a loopback peer with proxy signs but no trust: an unlisted same-host proxy, refused before auth",
+      why: "a loopback peer that is neither direct nor attributable: an unlisted same-host proxy (or, per the notes, a bare request on a managed listener)",
     },
     {
       id: "ingress/direct-remote",
@@ -83,7 +83,7 @@ export const INGRESS_ATTRIBUTION: RuleList<IngressFacts, IngressKind> = {
   ],
 };
 
-export const L3: LocalityEraDefinition = {
+export const L3: LocalityEraDefinition = defineEra({
   id: "L3",
   title: "ingress attribution: local only when attributed direct-local",
   since: "2026.8.1",
@@ -94,7 +94,18 @@ export const L3: LocalityEraDefinition = {
     const resolve = clientIpResolverAt(version);
     const handling = addressHandlingAt(version);
 
+    // like upstream, attribute each request once: isLocalClient and the auth path ask for the same object
+    const attributed = new WeakMap<ConcreteRequest, Traced<IngressKind>>();
     const ingressAttribution = (req: ConcreteRequest): Traced<IngressKind> => {
+      let known = attributed.get(req);
+      if (!known) {
+        known = attribute(req);
+        attributed.set(req, known);
+      }
+      return known;
+    };
+
+    const attribute = (req: ConcreteRequest): Traced<IngressKind> => {
       const trail = new Trail();
       const peer = handling.normalize(req.socketAddress) ?? req.socketAddress ?? "unknown";
       const facts: IngressFacts = {
@@ -128,4 +139,4 @@ export const L3: LocalityEraDefinition = {
       },
     };
   },
-};
+});

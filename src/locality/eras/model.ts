@@ -1,4 +1,4 @@
-import type { VersionRange } from "../../domain/versions.ts";
+import { inVersionRange, type VersionRange } from "../../domain/versions.ts";
 import type { ConcreteRequest } from "../request.ts";
 import type { Traced } from "../trace.ts";
 
@@ -32,4 +32,15 @@ export interface LocalityEraDefinition extends VersionRange {
   id: LocalityEra;
   title: string;
   modelAt(version: string): LocalityModel;
+}
+
+/** Guards `modelAt` so a version outside the era fails loudly instead of filtering rules oddly. */
+export function defineEra(era: LocalityEraDefinition): LocalityEraDefinition {
+  return {
+    ...era,
+    modelAt: (version) => {
+      if (!inVersionRange(version, era)) throw new Error(`locality era ${era.id} does not hold version ${version}`);
+      return era.modelAt(version);
+    },
+  };
 }
