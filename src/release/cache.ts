@@ -51,10 +51,6 @@ export async function readReleaseMeta(version: string, expectedIntegrity?: strin
   return meta;
 }
 
-export async function writeReleaseMeta(meta: ReleaseMeta): Promise<void> {
-  await writeJsonAtomic(releaseMetaPath(meta.version), meta);
-}
-
 /** Slices are keyed by a digest of everything that can change the emitted code. */
 export function sliceDir(keyParts: unknown): string {
   const digest = createHash("sha256").update(JSON.stringify(keyParts)).digest("hex").slice(0, 24);

@@ -8,9 +8,9 @@ import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { x as untar } from "tar";
 import { CannotCheckError } from "../domain/errors.ts";
-import { cacheRoot, readReleaseMeta, releaseDir, releaseDistDir, writeReleaseMeta } from "./cache.ts";
+import { cacheRoot, readReleaseMeta, releaseDir, releaseDistDir, writeJsonAtomic, type ReleaseMeta } from "./cache.ts";
 import { nearestVersions, readLocalReleaseList } from "./release-list.ts";
-import { isNetworkError, registryOptions } from "./registry.ts";
+import { isNetworkError, registryOptions, withScratchCache } from "./registry.ts";
 
 export interface FetchedRelease {
   version: string;
@@ -41,10 +41,8 @@ export async function fetchRelease(version: string, opts: FetchOptions = {}): Pr
 
   progress(`openclaw@${version}: not cached, asking the registry`);
   const { default: pacote } = await import("pacote");
-  // A private pacote cache that is removed afterwards: the ~95 MB tarball must not linger in ~/.npm.
-  const scratch = join(cacheRoot(), "tmp", `fetch-${process.pid}-${Date.now().toString(36)}`);
-  const pacoteOpts = { ...registryOptions(opts.registry), cache: join(scratch, "pacote") };
-  try {
+  return withScratchCache(join(cacheRoot(), "tmp"), async (scratch) => {
+    const pacoteOpts = { ...registryOptions(opts.registry), cache: join(scratch, "pacote") };
     fetchStats.registryCalls++;
     let packument: { versions: Record<string, { dist?: { integrity?: string } }> };
     try {
@@ -90,21 +88,13 @@ export async function fetchRelease(version: string, opts: FetchOptions = {}): Pr
     if (!meta) throw new CannotCheckError(`openclaw@${version}: cache folder ${releaseDir(version)} is unusable`);
     progress(`openclaw@${version}: ${files} files cached`);
     return { version, integrity, distDir: releaseDistDir(version) };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The meta file goes in before the folder is moved into place, so a visible folder is complete. */
 async function writeReleaseMetaInto(staging: string, version: string, integrity: string, files: number): Promise<void> {
-  const { writeJsonAtomic } = await import("./cache.ts");
-  await writeJsonAtomic(join(staging, "meta.json"), {
-    package: "openclaw",
-    version,
-    integrity,
-    files,
-    extractedAt: new Date().toISOString(),
-  });
+  const meta: ReleaseMeta = { package: "openclaw", version, integrity, files, extractedAt: new Date().toISOString() };
+  await writeJsonAtomic(join(staging, "meta.json"), meta);
 }
 
 /** Moves a finished staging folder into place; a concurrent fetch that won the race is kept. */

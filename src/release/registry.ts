@@ -25,3 +25,19 @@ export function isNetworkError(err: unknown): boolean {
   if (code === "ENOTCACHED" || code === "ERR_SOCKET_TIMEOUT") return true;
   return e?.type === "system" || e?.name === "FetchError";
 }
+
+/**
+ * Runs `fn` with a private pacote cache folder that is deleted afterwards: registry documents
+ * and ~95 MB tarballs must not pile up in ~/.npm on behalf of clawproof.
+ */
+export async function withScratchCache<T>(root: string, fn: (cache: string) => Promise<T>): Promise<T> {
+  const { mkdtemp, rm, mkdir } = await import("node:fs/promises");
+  const { join } = await import("node:path");
+  await mkdir(root, { recursive: true });
+  const dir = await mkdtemp(join(root, "pacote-"));
+  try {
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

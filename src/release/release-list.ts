@@ -5,8 +5,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { compareVersions, isPrerelease, isVersion } from "../domain/versions.ts";
-import { writeJsonAtomic } from "./cache.ts";
-import { registryOptions } from "./registry.ts";
+import { join } from "node:path";
+import { cacheRoot, writeJsonAtomic } from "./cache.ts";
+import { registryOptions, withScratchCache } from "./registry.ts";
 
 export const RELEASES_JSON = fileURLToPath(new URL("../../data/releases.json", import.meta.url));
 
@@ -35,7 +36,7 @@ export function readLocalReleaseList(path = RELEASES_JSON): ReleaseList | undefi
  */
 export function nearestVersions(version: string, published: readonly string[]): string[] {
   const wantPre = isVersion(version) && isPrerelease(version);
-  const pool = published.filter((v) => isVersion(v) && (wantPre || !isPrerelease(v))).sort(compareVersions);
+  const pool = published.filter((v) => isCalendarRelease(v) && isVersion(v) && (wantPre || !isPrerelease(v))).sort(compareVersions);
   if (!isVersion(version)) return pool.slice(-2);
   const above = pool.findIndex((v) => compareVersions(v, version) > 0);
   const out: string[] = [];
@@ -56,10 +57,10 @@ export function isCalendarRelease(version: string): boolean {
  */
 export async function refreshReleaseList(opts: { registry?: string; path?: string } = {}): Promise<ReleaseList> {
   const { default: pacote } = await import("pacote");
-  const packument = (await pacote.packument("openclaw", { ...registryOptions(opts.registry), fullMetadata: true })) as {
-    versions: Record<string, unknown>;
-    time?: Record<string, string>;
-  };
+  type Packument = { versions: Record<string, unknown>; time?: Record<string, string> };
+  const packument = await withScratchCache(join(cacheRoot(), "tmp"), async (cache) => {
+    return (await pacote.packument("openclaw", { ...registryOptions(opts.registry), cache, fullMetadata: true })) as Packument;
+  });
   const time = packument.time ?? {};
   const ordered = [...Object.keys(time).filter((v) => v in packument.versions)];
   for (const v of Object.keys(packument.versions)) if (!ordered.includes(v)) ordered.push(v);
