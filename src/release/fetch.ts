@@ -26,10 +26,11 @@ export interface FetchOptions {
 
 /**
  * Bundle chunks are all the slicer needs. Assets, maps and types are skipped, and so are the
- * worker bundles, browser UI and hook relay: they only hold second copies of gateway code
- * (over half of the unpacked size in 9.x) that the slicer must never pick anyway.
+ * folders that only hold second copies of gateway code or per-extension bundles (worker
+ * bundles, browser UI, hook relay, dist/extensions: 8.5k files in 4.9). No top-level chunk of
+ * the sampled releases imports from them, and the slicer must never pick their look-alikes.
  */
-const WANTED = /^package\/(dist\/(?!(?:worker|control-ui|native-hook-relay)\/).+\.m?js|package\.json)$/;
+const WANTED = /^package\/(dist\/(?!(?:worker|control-ui|native-hook-relay|extensions)\/).+\.m?js|package\.json)$/;
 
 /** Counts fetches that went to the network, so tests can prove a warm path made none. */
 export const fetchStats = { registryCalls: 0 };

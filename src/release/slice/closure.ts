@@ -19,8 +19,8 @@ export interface Closure {
   order: Unit[];
   stubbed: Set<Unit>;
   externals: Map<string, External>;
-  /** Names used freely that are not module-level anywhere: globals (or build-time flags). */
-  globals: Set<string>;
+  /** Names used freely that are not module-level anywhere (globals, build-time flags), with the first chunk using each. */
+  globals: Map<string, string>;
   /** Free names with a problem (namespace import of a chunk, missing chunk, missing export). */
   unresolved: { name: string; chunk: string; why: string }[];
   /** Per unit, what each of its free names resolved to. */
@@ -35,7 +35,7 @@ export function collectClosure(dist: Dist, roots: Unit[], isStub: (unit: Unit) =
     order: [],
     stubbed: new Set(),
     externals: new Map(),
-    globals: new Set(),
+    globals: new Map(),
     unresolved: [],
     targets: new Map(),
     warnings: [],
@@ -61,7 +61,9 @@ export function collectClosure(dist: Dist, roots: Unit[], isStub: (unit: Unit) =
         if (resolved.has(ref.name)) continue;
         const target = dist.resolveLocal(unit.chunk, ref.name);
         resolved.set(ref.name, target);
-        if (!target) c.globals.add(ref.name);
+        if (!target) {
+          if (!c.globals.has(ref.name)) c.globals.set(ref.name, unit.chunk);
+        }
         else if (target.kind === "unit") visit(target.unit, unit);
         else if (target.kind === "external") {
           const key = externalKey(target.specifier, target.imported);

@@ -9,9 +9,10 @@ import { Chunk, type Unit } from "./chunk.ts";
 
 /**
  * Folders holding second copies of gateway code (worker bundles, the plugin SDK, the native
- * hook relay) or browser assets. Their declarations are never picked as roots.
+ * hook relay, per-extension bundles) or browser assets. Their declarations are never picked as
+ * roots, though imports may still lead into them.
  */
-export const SHADOW_DIRS = ["worker/", "plugin-sdk/", "native-hook-relay/", "control-ui/"];
+export const SHADOW_DIRS = ["worker/", "plugin-sdk/", "native-hook-relay/", "control-ui/", "extensions/"];
 
 export const isShadowed = (rel: string): boolean => SHADOW_DIRS.some((d) => rel.startsWith(d));
 

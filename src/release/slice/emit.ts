@@ -28,7 +28,7 @@ const IDENT = /^[A-Za-z_$][\w$]*$/;
 
 export function emitModule(closure: Closure, roots: EmitRoot[], specifierFor: (spec: string) => string): Emitted {
   // Globals the copied code relies on must never be shadowed by a copied declaration.
-  const taken = new Set<string>(closure.globals);
+  const taken = new Set<string>(closure.globals.keys());
   const claim = (desired: string): string => {
     let name = desired;
     for (let n = 1; taken.has(name); n++) name = `${desired}$s${n}`;

@@ -73,7 +73,7 @@ export function sliceRelease(dist: Dist | string, roots: readonly string[], opts
   for (const u of closure.order) perChunk[u.chunk] = (perChunk[u.chunk] ?? 0) + 1;
   const emitted = chosen.length ? emitModule(closure, chosen, specifierFor) : undefined;
   const unresolved = [...closure.unresolved];
-  for (const g of closure.globals) if (!(g in globalThis)) unresolved.push({ name: g, chunk: "", why: "not a global" });
+  for (const [name, chunk] of closure.globals) if (!(name in globalThis)) unresolved.push({ name, chunk, why: "not a global of this Node" });
 
   return {
     code: emitted?.code,
