@@ -48,7 +48,7 @@ export const ACCEPTED_EXCEPTIONS: readonly AcceptedException[] = [
   { id: "control-ui-dangerously-disable-device-auth", property: "remote-unpaired-needs-approval", since: "2026.2.21", until: "2026.8.1",
     covers: (c) => controlUi(c) && c.dangerouslyDisableDeviceAuth,
     why: "the bypass ignores the device the Control UI sent, so it is admitted on the device-less path instead (retired in 8.1)" },
-  { id: "control-ui-trusted-proxy-skips-pairing", property: "remote-unpaired-needs-approval", since: "2026.2.26", until: "2026.5.28",
+  { id: "control-ui-trusted-proxy-skips-pairing", property: "remote-unpaired-needs-approval", since: "2026.2.24", until: "2026.5.28",
     covers: (c) => controlUi(c) && c.role === "operator" && c.credential === "proxy-ok",
     why: "an identity-aware proxy vouches for the operator, so the Control UI device is not paired" },
   { id: "control-ui-auth-none-skips-pairing", property: "remote-unpaired-needs-approval", since: "2026.3.22",

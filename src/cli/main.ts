@@ -4,6 +4,11 @@ import { registerCatalogue } from "./commands/catalogue.ts";
 import { registerCheck } from "./commands/check.ts";
 import { registerDiff } from "./commands/diff.ts";
 import { registerTable } from "./commands/table.ts";
+import { registerCall } from "./commands/call.ts";
+import { registerBisect } from "./commands/bisect.ts";
+import { registerReleases } from "./commands/releases.ts";
+import { registerReleaseLoader } from "../impl/release/register.ts";
+import { endProgress, progressReporter } from "./progress.ts";
 
 /** Runs the CLI and returns the exit code: 0 holds, 1 violated or mismatch, 2 could not check. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -15,18 +20,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description("property-based verification of OpenClaw's gateway connect policy")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerReleaseLoader(progressReporter());
   registerCheck(program, setExit);
   registerDiff(program, setExit);
   registerTable(program);
   registerCatalogue(program);
+  registerCall(program, setExit);
+  registerBisect(program, setExit);
+  registerReleases(program);
   try {
     await program.parseAsync(argv as string[]);
+    endProgress();
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       // help and version are successful exits; every other usage error could not check anything
       return error.exitCode === 0 ? EXIT.holds : EXIT.cannotCheck;
     }
+    endProgress();
     if (error instanceof CannotCheckError) {
       process.stderr.write(`clawproof: ${error.message}\n`);
       return EXIT.cannotCheck;

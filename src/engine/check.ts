@@ -42,7 +42,8 @@ export function checkImplementation(impl: Implementation, options: CheckOptions)
   }
   const judged = !options.cells && options.properties.length > 0;
   const coverage = { ...coverageOf(impl), judged };
-  const violated = properties.some((p) => p.status === "violated") || (judged && !coverage.complete);
+  const mismatch = impl.agreement?.some((a) => a.status === "mismatch") ?? false;
+  const violated = mismatch || properties.some((p) => p.status === "violated") || (judged && !coverage.complete);
   return {
     ref: impl.ref,
     kind: impl.kind,
@@ -54,6 +55,7 @@ export function checkImplementation(impl: Implementation, options: CheckOptions)
     properties,
     coverage,
     random: { seed, runs: random.runs, failed: random.failures.length > 0 },
+    ...(impl.agreement ? { agreement: impl.agreement } : {}),
     notes: impl.notes,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CellSchema } from "../domain/cell.ts";
 import { VerdictSchema } from "../domain/verdict.ts";
+import { AgreementSchema } from "../impl/release/agreement.ts";
 
 /** Report shapes are zod schemas so JSON output is validated and consumers can import the types. */
 export const WitnessSchema = z.object({ label: z.string(), cell: CellSchema, key: z.string(), verdict: VerdictSchema });
@@ -62,6 +63,8 @@ export const ImplResultSchema = z.object({
   properties: z.array(PropertyResultSchema),
   coverage: CoverageSchema,
   random: RandomRunSchema,
+  /** sliced releases only: each policy function against the era model on its whole domain. */
+  agreement: z.array(AgreementSchema).optional(),
   notes: z.array(z.string()),
 });
 

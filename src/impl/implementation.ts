@@ -1,6 +1,7 @@
 import type { Cell } from "../domain/cell.ts";
 import type { Verdict } from "../domain/verdict.ts";
 import type { EraId } from "../model/era.ts";
+import type { Agreement } from "./release/agreement.ts";
 
 export type ImplKind = "model" | "candidate" | "release" | "checkout";
 
@@ -33,4 +34,6 @@ export interface Implementation {
   coverage: { rules: readonly CoverageRule[]; hits: Map<string, number> };
   /** free-form facts for reports (sliced imports, cache state, ...). */
   notes: string[];
+  /** for sliced releases: each function against the model, on its whole domain. */
+  agreement?: Agreement[];
 }

@@ -5,9 +5,9 @@ import type { AuthStage, FinalAuthStage, OriginStage, PairingStage, ScopeExempti
 export const ORIGIN: OriginStage = {
   name: "origin check",
   rules: [
-    { id: "origin.foreign-browser-client", until: "2026.2.22", when: (c) => c.origin === "foreign" && (c.client === "control-ui" || c.client === "webchat"),
+    { id: "origin.foreign-browser-client", until: "2026.2.22-1", when: (c) => c.origin === "foreign" && (c.client === "control-ui" || c.client === "webchat"),
       then: "reject", why: "≤2.21 checked the Origin of Control UI and WebChat clients only" },
-    { id: "origin.foreign-any-client", since: "2026.2.22", when: (c) => c.origin === "foreign", then: "reject",
+    { id: "origin.foreign-any-client", since: "2026.2.22-1", when: (c) => c.origin === "foreign", then: "reject",
       why: "any client sending a disallowed Origin is refused (cross-site WebSocket hijacking, GHSA-5wcw-8jjv-m286)" },
     { id: "origin.pass", when: always, then: "pass", why: "no Origin, or an allowed one" },
   ],

@@ -14,7 +14,7 @@ export const CONTROL_UI_PAIRING: RuleList<ControlUiPairingInput, boolean> = {
   rules: [
     { id: "cui-pairing.bypass-and-secret-e0", until: "2026.2.21", when: (i) => i.allowBypass && i.sharedAuthOk, then: true,
       why: "2.9–2.17 inline: a bypass knob plus a verified secret skipped pairing" },
-    { id: "cui-pairing.trusted-proxy", since: "2026.2.26", until: "2026.5.28", when: (i) => i.trustedProxyAuthOk, then: true,
+    { id: "cui-pairing.trusted-proxy", since: "2026.2.24", until: "2026.5.28", when: (i) => i.trustedProxyAuthOk, then: true,
       why: "a trusted-proxy operator skipped pairing (argument unused from 5.28)" },
     { id: "cui-pairing.bypass-and-secret", since: "2026.2.21", until: "2026.3.13", when: (i) => i.allowBypass && i.sharedAuthOk,
       then: true, unreachable: BYPASS_DROPS_DEVICE, why: "bypass plus a verified shared secret" },
@@ -39,15 +39,15 @@ const sharedSecret = (i: BackendPairingInput) => i.sharedAuthOk && (i.authMethod
 export const BACKEND_PAIRING: RuleList<BackendPairingInput, boolean> = {
   name: "shouldSkipBackendSelfPairing",
   rules: [
-    { id: "backend-pairing.shared-secret", since: "2026.3.8", until: "2026.3.28", when: (i) => backendLocal(i, false) && sharedSecret(i),
-      then: true, why: "local gateway-client/backend with a verified token or password, no Origin" },
+    { id: "backend-pairing.shared-secret", since: "2026.3.2", until: "2026.3.28", when: (i) => backendLocal(i, false) && sharedSecret(i),
+      then: true, why: "local gateway-client/backend with a verified token or password, no Origin (3.2+, measured)" },
     { id: "backend-pairing.device-token", since: "2026.3.22", until: "2026.3.28",
       when: (i) => backendLocal(i, false) && i.authMethod === "device-token", then: true, why: "#46290: device-token auth also counts" },
-    { id: "backend-pairing.local-shared-secret", since: "2026.4.9", until: "2026.5.7", when: (i) => backendLocal(i, false) && sharedSecret(i),
-      then: true, why: "shouldSkipLocalBackendSelfPairing: direct-local backend with a verified secret (3.28–4.8 had no skip; boundary not probed)" },
+    { id: "backend-pairing.local-shared-secret", since: "2026.4.5", until: "2026.5.7", when: (i) => backendLocal(i, false) && sharedSecret(i),
+      then: true, why: "shouldSkipLocalBackendSelfPairing: direct-local backend with a verified secret (3.28–4.2 had no skip; 4.5 brought it back, measured)" },
     { id: "backend-pairing.local-or-loopback-shared-secret", since: "2026.5.7", when: (i) => backendLocal(i, true) && sharedSecret(i),
       then: true, why: "5.7+: shared-secret loopback locality counts as local too" },
-    { id: "backend-pairing.local-device-token", since: "2026.4.9", when: (i) => backendLocal(i, true) && i.authMethod === "device-token",
+    { id: "backend-pairing.local-device-token", since: "2026.4.5", when: (i) => backendLocal(i, true) && i.authMethod === "device-token",
       then: true, why: "device-token auth counts" },
     { id: "backend-pairing.local-auth-none", since: "2026.5.12", when: (i) => backendLocal(i, true) && i.authMethod === "none",
       then: true, why: "5.12: auth mode none counts (upstream's take on #48285's second change, backend only)" },
@@ -59,9 +59,9 @@ export const BACKEND_PAIRING: RuleList<BackendPairingInput, boolean> = {
 export const SILENT_PAIRING: RuleList<SilentPairingInput, boolean> = {
   name: "shouldAllowSilentLocalPairing",
   rules: [
-    { id: "silent.local-e0", until: "2026.2.22", when: (i) => i.locality !== "remote", then: true,
+    { id: "silent.local-e0", until: "2026.2.22-1", when: (i) => i.locality !== "remote", then: true,
       why: "≤2.21 inline: silent = isLocalClient, Origin not consulted" },
-    { id: "silent.local", since: "2026.2.22",
+    { id: "silent.local", since: "2026.2.22-1",
       when: (i) => i.locality !== "remote" && (!i.hasBrowserOriginHeader || i.isControlUi || i.isWebchat), then: true,
       why: "local, and an Origin only from the Control UI or WebChat (2.22–2.25 not probed)" },
     { id: "silent.no", when: () => true, then: false, why: "remote or browser-origin devices wait for an operator" },

@@ -13,7 +13,7 @@ export const gateDevicePresent: GateRule = {
 };
 export const gateTrustedProxyControlUi: GateRule = {
   id: "gate.control-ui-trusted-proxy", when: (i) => i.isControlUi && i.trustedProxyAuthOk, then: "allow",
-  why: "an identity-aware proxy vouched for this Control UI operator (2.26+)",
+  why: "an identity-aware proxy vouched for this Control UI operator (2.24+, measured)",
 };
 export const gateOperatorSharedSecret: GateRule = {
   id: "gate.operator-shared-secret", when: (i) => i.role === "operator" && i.sharedAuthOk, then: "allow",
@@ -35,7 +35,7 @@ export const ROLE_SKIP_RULES: Rule<RoleSkipInput, boolean>[] = [
 ];
 
 export const TRUSTED_PROXY_RULES: Rule<TrustedProxyInput, boolean>[] = [
-  { id: "trusted-proxy.control-ui-operator", since: "2026.2.26",
+  { id: "trusted-proxy.control-ui-operator", since: "2026.2.24",
     when: (i) => i.isControlUi && i.role === "operator" && i.authMode === "trusted-proxy" && i.authOk && i.authMethod === "trusted-proxy",
     then: true, why: "Control UI operator authenticated by the trusted proxy itself" },
   { id: "trusted-proxy.no", when: () => true, then: false, why: "anything else is not trusted-proxy operator auth" },

@@ -14,6 +14,11 @@ export function checkMarkdown(report: CheckReport): string {
       const exempted = p.exempted.map((e) => `${e.exception} (${e.cells})`).join(", ");
       parts.push(`| \`${p.id}\` | ${result} | ${p.cells} | ${exempted} |`);
     }
+    const agreement = impl.agreement ?? [];
+    if (agreement.length) {
+      parts.push("", "| function (release vs model) | result | inputs |", "|---|---|---|");
+      for (const a of agreement) parts.push(`| \`${a.function}\` | ${a.status === "mismatch" ? `❌ ${a.mismatches} differ` : a.status === "agrees" ? "✅ agrees" : "➖ not in release"} | ${a.cells} |`);
+    }
     const c = impl.coverage;
     parts.push("", c.judged ? `Rule coverage: ${c.hit}/${c.rules}${c.missed.length ? ` — never hit: ${c.missed.map((m) => `\`${m}\``).join(", ")}` : ""}` : "Rule coverage: not judged.", "");
     for (const p of impl.properties.filter((x) => x.counterexample)) {

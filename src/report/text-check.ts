@@ -13,6 +13,7 @@ export function checkText(report: CheckReport): string {
 
 function implText(impl: ImplResult): string[] {
   const lines = [`${impl.ref}  ${impl.title}${impl.base ? `  (base ${impl.base})` : ""}`];
+  for (const a of impl.agreement ?? []) lines.push(...agreementText(impl.ref, a));
   for (const p of impl.properties) lines.push(...propertyText(p));
   const c = impl.coverage;
   if (!c.judged) lines.push(`  coverage: not judged (run limited to some cells or properties)`);
@@ -25,6 +26,18 @@ function implText(impl: ImplResult): string[] {
   for (const note of impl.notes) lines.push(`  note: ${note}`);
   lines.push("");
   return lines;
+}
+
+function agreementText(ref: string, a: NonNullable<ImplResult["agreement"]>[number]): string[] {
+  if (a.status === "not-in-release") return [`  – agreement ${a.function}: not in this release (the model stands in)`];
+  if (a.status === "agrees") return [`  ✓ agreement ${a.function} (${a.real}): model and release agree on all ${a.cells} inputs`];
+  const ex = a.example!;
+  return [
+    `  ✗ agreement ${a.function} (${a.real}): ${a.mismatches} of ${a.cells} inputs differ from model:${ref.replace(/^openclaw@/, "")}`,
+    `      input: ${JSON.stringify(ex.input)}`,
+    `      model: ${JSON.stringify(ex.model)}   release: ${JSON.stringify(ex.release)}`,
+    `      replay: ${ex.replay}`,
+  ];
 }
 
 function propertyText(p: PropertyResult): string[] {

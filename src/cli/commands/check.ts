@@ -9,7 +9,7 @@ import { checkJunit } from "../../report/junit.ts";
 import { checkMarkdown } from "../../report/markdown-check.ts";
 import { checkText } from "../../report/text-check.ts";
 import { emit, integer, oneOf } from "../output.ts";
-import { defaultImplementations } from "../default-impls.ts";
+import { allReleaseRefs, defaultRefs, resolveAll } from "../default-impls.ts";
 
 const FORMATS = ["text", "json", "junit", "markdown"] as const;
 
@@ -20,6 +20,8 @@ interface CheckFlags {
   format: string;
   out?: string;
   base?: string;
+  allReleases?: boolean;
+  includePrereleases?: boolean;
 }
 
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
@@ -31,6 +33,8 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     .option("--cell <key>", "only cells matching this key (a full key selects one cell)")
     .option("--seed <n>", "seed for the random pass (replays a reported failure)")
     .option("--base <impl>", "base for relational properties (default: a candidate's own base)")
+    .option("--all-releases", "check every published release from 2026.2.22 on")
+    .option("--include-prereleases", "with --all-releases, betas too")
     .option("--format <format>", `report format: ${FORMATS.join("|")}`, "text")
     .option("--out <file>", "write the report to a file instead of stdout")
     .action(async (refs: string[], flags: CheckFlags) => {
@@ -39,7 +43,8 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       const cells = flags.cell ? parseOrFail(flags.cell) : undefined;
       const seed = flags.seed === undefined ? undefined : integer("seed", flags.seed);
       const base = flags.base ? await resolveImplementation(flags.base) : undefined;
-      const impls = refs.length ? await Promise.all(refs.map(resolveImplementation)) : await defaultImplementations();
+      const wanted = [...refs, ...(flags.allReleases ? allReleaseRefs(!!flags.includePrereleases) : [])];
+      const impls = await resolveAll(wanted.length ? wanted : defaultRefs());
       const report: CheckReport = CheckReportSchema.parse({
         tool: "clawproof",
         command: "check",

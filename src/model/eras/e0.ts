@@ -7,7 +7,7 @@ import { ROLE_SKIP_RULES, TRUSTED_PROXY_RULES, gateDevicePresent, gateDeviceRequ
 /** E0 (≤ 2026.2.21): the device gate is inline in the message handler and ignores the role. */
 export const E0: EraModel = {
   id: "E0",
-  until: "2026.2.22",
+  until: "2026.2.22-1",
   title: "inline gate: any role with a verified shared secret skips the device",
   shape: {
     backendSkipFeedsGate: false,

@@ -7,10 +7,10 @@ import {
   gateOperatorSharedSecret, gateTrustedProxyControlUi,
 } from "../shared-rules.ts";
 
-/** E1 (2026.2.22 – 2026.3.11): connect-policy.ts; only operators may skip the device. */
+/** E1 (2026.2.22 – 2026.3.11; the 2.22-1 republish already has it): connect-policy.ts; only operators may skip the device. */
 export const E1: EraModel = {
   id: "E1",
-  since: "2026.2.22",
+  since: "2026.2.22-1",
   until: "2026.3.13",
   title: "operator-only skip; Control UI bypass still needs the shared secret",
   shape: {
@@ -23,7 +23,7 @@ export const E1: EraModel = {
     name: "evaluateMissingDeviceIdentity",
     rules: [
       gateDevicePresent,
-      { ...gateTrustedProxyControlUi, since: "2026.2.26" },
+      { ...gateTrustedProxyControlUi, since: "2026.2.24" },
       { id: "gate.control-ui-insecure", when: (i) => i.isControlUi && !i.allowBypass && !(i.allowInsecureAuthConfigured && i.isLocalClient),
         then: "reject-control-ui-insecure-auth",
         why: "Control UI needs a device unless bypassed, or allowInsecureAuth on a local connection" },

@@ -1,0 +1,24 @@
+import type { AuthMethod, PairingLocality, SilentPairingInput } from "../../../model/policy-functions.ts";
+import { expectBoolean, obj, objectParamReading, type RealAdapter } from "./adapter.ts";
+
+const FIELDS = ["isLocalClient", "locality", "hasBrowserOriginHeader", "isControlUi", "isWebchat", "isNativeAppUi", "reason", "autoApproveLocal", "authMethod"];
+
+/** shouldAllowSilentLocalPairing(params) for a first pairing: one object, fields added over time (2.26–9.6). */
+export const SILENT_PAIRING: RealAdapter<SilentPairingInput, boolean> = {
+  real: "shouldAllowSilentLocalPairing",
+  abstract: "shouldAllowSilentLocalPairing",
+  shape: "params{isLocalClient|locality,hasBrowserOriginHeader,isControlUi,isWebchat,reason,...} → boolean",
+  releases: { since: "2026.2.26" },
+  matches: objectParamReading(FIELDS),
+  toArgs: (i) => [{
+    isLocalClient: i.locality === "direct_local", locality: i.locality, hasBrowserOriginHeader: i.hasBrowserOriginHeader,
+    isControlUi: i.isControlUi, isWebchat: i.isWebchat, isNativeAppUi: false, reason: "not-paired", autoApproveLocal: true, authMethod: i.authMethod,
+  }],
+  fromResult: (v) => expectBoolean("shouldAllowSilentLocalPairing", v),
+  fromArgs: (a) => {
+    const p = obj(a);
+    const locality = (p.locality ?? (p.isLocalClient ? "direct_local" : "remote")) as PairingLocality;
+    return { locality, hasBrowserOriginHeader: !!p.hasBrowserOriginHeader, isControlUi: !!p.isControlUi, isWebchat: !!p.isWebchat, authMethod: p.authMethod as AuthMethod };
+  },
+  toResult: (o) => o,
+};

@@ -1,0 +1,95 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { CannotCheckError } from "../../domain/errors.ts";
+import { eraOf } from "../../model/eras/index.ts";
+import { runHandshake } from "../../model/handshake.ts";
+import { modelAt } from "../../model/model-at.ts";
+import type { PolicyFunctionName } from "../../model/policy-functions.ts";
+import { DEFAULT_STUBS, loadRelease, type ReleaseSlice } from "../../release/load.ts";
+import { readCachedSlice } from "../../release/slice-cache.ts";
+import type { Implementation } from "../implementation.ts";
+import { coverageRules } from "../model-impl.ts";
+import { ADAPTERS, REAL_FUNCTIONS } from "./adapters/index.ts";
+import type { RealAdapter } from "./adapters/adapter.ts";
+import type { Agreement } from "./agreement.ts";
+import { showSignature, signatureOf } from "./signature.ts";
+import { mixedFunctions, tabulate, type RealTables } from "./tabulate.ts";
+
+/** The model list each policy function replaces, so coverage is judged only on the model glue that still runs. */
+const LIST_OF: Record<PolicyFunctionName, string> = {
+  resolveControlUiAuthPolicy: "controlUiPolicy", evaluateMissingDeviceIdentity: "gate", roleCanSkipDeviceIdentity: "roleSkip",
+  isTrustedProxyControlUiOperatorAuth: "trustedProxy", shouldClearUnboundScopes: "scopes", shouldSkipControlUiPairing: "controlUiPairing",
+  shouldSkipBackendSelfPairing: "backendPairing", shouldAllowSilentLocalPairing: "silentPairing",
+};
+
+export interface ReleaseImplementation extends Implementation {
+  agreement: Agreement[];
+  imports: { bare: string[]; node: string[] };
+}
+
+/**
+ * `openclaw@<version>`: the policy functions sliced out of the published bundle, each tabulated
+ * over its abstract domain in an isolated worker, then run through the era's handshake glue.
+ */
+export async function releaseImplementation(version: string, ref = `openclaw@${version}`, onProgress?: (m: string) => void): Promise<ReleaseImplementation> {
+  const slice = await loadRelease(version, REAL_FUNCTIONS, onProgress ? { onProgress } : {});
+  try {
+    const model = modelAt(eraOf(version), version);
+    const tables: RealTables = {};
+    const names: Partial<Record<PolicyFunctionName, string>> = {};
+    const agreement: Agreement[] = [];
+    for (const fn of Object.keys(LIST_OF) as PolicyFunctionName[]) {
+      const adapter = await chooseAdapter(fn, slice);
+      if (!adapter) {
+        agreement.push({ function: fn, status: "not-in-release", cells: 0, mismatches: 0, note: "not in this release (inline or absent); the model stands in" });
+        continue;
+      }
+      const table = await tabulate(fn, adapter, slice, model, ref);
+      tables[fn] = table;
+      names[fn] = adapter.real;
+      agreement.push(table.agreement);
+    }
+    const hits = new Map<string, number>();
+    const replaced = new Set(Object.keys(tables).map((fn) => LIST_OF[fn as PolicyFunctionName]));
+    const functions = mixedFunctions(model, tables, names);
+    const rules = coverageRules(model).filter((r) => !replaced.has(listKey(model, r.list)));
+    // the release's own gate answering allow is what justifies a device-less admit (default-deny)
+    if (tables.evaluateMissingDeviceIdentity) rules.push({ id: "openclaw:evaluateMissingDeviceIdentity=allow", list: "evaluateMissingDeviceIdentity (release)", admits: true });
+    return {
+      ref,
+      kind: "release",
+      version,
+      era: model.id,
+      title: `openclaw ${version} from npm (sliced; handshake glue from the ${model.id} model)`,
+      decide: (cell) => runHandshake(cell, model, functions, (id) => hits.set(id, (hits.get(id) ?? 0) + 1)),
+      coverage: { rules, hits },
+      agreement,
+      imports: slice.imports,
+      notes: [
+        `integrity ${slice.integrity}`,
+        `sliced: ${Object.values(names).join(", ") || "none"}`,
+        `imports pulled in: ${[...slice.imports.node, ...slice.imports.bare].join(", ") || "none"}`,
+        ...slice.failed.map((f) => `${f.name}: ${f.error}`),
+      ],
+    };
+  } finally {
+    await slice.close();
+  }
+}
+
+function listKey(model: ReturnType<typeof modelAt>, listName: string): string {
+  const entry = Object.entries(model).find(([, v]) => typeof v === "object" && v !== null && (v as { name?: string }).name === listName);
+  return entry?.[0] ?? listName;
+}
+
+async function chooseAdapter(fn: PolicyFunctionName, slice: ReleaseSlice): Promise<RealAdapter | undefined> {
+  const candidates = ADAPTERS.filter((a) => a.abstract === fn && slice.found.includes(a.real));
+  if (!candidates.length) return undefined;
+  const real = candidates[0]!.real;
+  const cached = await readCachedSlice(slice.integrity, real, [...DEFAULT_STUBS]);
+  const source = cached?.url ? readFileSync(fileURLToPath(cached.url), "utf8") : "";
+  const sig = signatureOf(source, real);
+  const adapter = sig && candidates.find((a) => a.matches(sig));
+  if (!adapter) throw new CannotCheckError(`unsupported shape: ${real} reads ${sig ? showSignature(sig) : "(no declaration found)"} in openclaw@${slice.version}`);
+  return adapter;
+}
