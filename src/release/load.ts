@@ -53,7 +53,7 @@ export async function loadRelease(version: string, names: readonly string[], opt
   const failed: { name: string; error: string }[] = [];
   const todo = unique.filter((n) => !slices.has(n));
   if (todo.length || !integrity) {
-    const release = await fetchRelease(version, { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.registry ? { registry: opts.registry } : {}) });
+    const release = await fetchRelease(version, { onProgress: progress, ...(opts.registry ? { registry: opts.registry } : {}) });
     integrity = release.integrity;
     const dist = new Dist(releaseDistDir(version));
     for (const name of todo) {
