@@ -9,8 +9,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI in a child process, exactly as `npx clawproof` would. */
-export function clawproof(...args: string[]): CliResult {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
-  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+function run(env: NodeJS.ProcessEnv, args: string[]): CliResult {
+  const child = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0", ...env } });
+  return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
 }
+
+/** Runs the real CLI in a child process, exactly as `npx clawproof` would. */
+export const clawproof = Object.assign((...args: string[]) => run({}, args), {
+  withEnv: (env: NodeJS.ProcessEnv) => (...args: string[]) => run(env, args),
+});

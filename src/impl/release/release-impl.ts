@@ -12,7 +12,7 @@ import { coverageRules } from "../model-impl.ts";
 import { ADAPTERS, REAL_FUNCTIONS } from "./adapters/index.ts";
 import type { RealAdapter } from "./adapters/adapter.ts";
 import type { Agreement } from "./agreement.ts";
-import { showSignature, signatureOf } from "./signature.ts";
+import { showSignature, signatureOf, type Signature } from "./signature.ts";
 import { mixedFunctions, tabulate, type RealTables } from "./tabulate.ts";
 
 /** The model list each policy function replaces, so coverage is judged only on the model glue that still runs. */
@@ -83,13 +83,16 @@ function listKey(model: ReturnType<typeof modelAt>, listName: string): string {
 }
 
 async function chooseAdapter(fn: PolicyFunctionName, slice: ReleaseSlice): Promise<RealAdapter | undefined> {
-  const candidates = ADAPTERS.filter((a) => a.abstract === fn && slice.found.includes(a.real));
-  if (!candidates.length) return undefined;
-  const real = candidates[0]!.real;
+  const real = ADAPTERS.find((a) => a.abstract === fn && slice.found.includes(a.real))?.real;
+  if (!real) return undefined;
   const cached = await readCachedSlice(slice.integrity, real, [...DEFAULT_STUBS]);
   const source = cached?.url ? readFileSync(fileURLToPath(cached.url), "utf8") : "";
-  const sig = signatureOf(source, real);
-  const adapter = sig && candidates.find((a) => a.matches(sig));
-  if (!adapter) throw new CannotCheckError(`unsupported shape: ${real} reads ${sig ? showSignature(sig) : "(no declaration found)"} in openclaw@${slice.version}`);
+  return adapterFor(fn, real, signatureOf(source, real), `openclaw@${slice.version}`);
+}
+
+/** The adapter for a sliced function's shape; a shape no adapter knows is "cannot check", never a guess. */
+export function adapterFor(fn: PolicyFunctionName, real: string, sig: Signature | undefined, where: string): RealAdapter {
+  const adapter = sig && ADAPTERS.find((a) => a.abstract === fn && a.real === real && a.matches(sig));
+  if (!adapter) throw new CannotCheckError(`unsupported shape: ${real} reads ${sig ? showSignature(sig) : "(no declaration found)"} in ${where}`);
   return adapter;
 }

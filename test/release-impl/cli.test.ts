@@ -1,0 +1,50 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CheckReportSchema } from "../../src/engine/results.ts";
+import { clawproof } from "../helpers/cli.ts";
+
+describe("releases on the command line", () => {
+  it("call runs the sliced function and prints its JSON result", () => {
+    expect(clawproof("call", "openclaw@2026.9.6", "roleCanSkipDeviceIdentity", "--args", '["node",true]').stdout).toBe("false\n");
+    expect(clawproof("call", "openclaw@2026.9.6", "roleCanSkipDeviceIdentity", "--args", '["operator",true]').stdout).toBe("true\n");
+    expect(clawproof("call", "model:2026.9.6", "roleCanSkipDeviceIdentity", "--args", '["node",true]').stdout).toBe("false\n");
+  });
+
+  it("call says when a function is not in a release (exit 2)", () => {
+    const run = clawproof("call", "openclaw@2026.2.21", "evaluateMissingDeviceIdentity", "--args", "[{}]");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/not in this release/);
+  });
+
+  it("check with no implementation checks the newest release too, with per-function agreement", () => {
+    const run = clawproof("check", "--format", "json");
+    expect(run.code).toBe(0);
+    const report = CheckReportSchema.parse(JSON.parse(run.stdout));
+    expect(report.impls.map((i) => i.ref)).toEqual(["model:2026.9.6", "openclaw@2026.9.6"]);
+    const agreement = report.impls[1]!.agreement!;
+    expect(agreement.find((a) => a.function === "evaluateMissingDeviceIdentity")).toMatchObject({ status: "agrees", cells: 2048, mismatches: 0 });
+  });
+
+  it("bisect finds 2026.5.12 as the first release admitting a device-less local backend operator under auth none", { timeout: 900_000 }, () => {
+    const run = clawproof("bisect", "--cell", "role=operator,client=backend,device=none,auth=none,cred=none,loc=local,origin=none,insecure=0,ddda=0");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/first flip: 2026\.5\.7 → 2026\.5\.12/);
+    expect(run.stdout).toMatch(/changed rules: .*openclaw:evaluateMissingDeviceIdentity=allow/);
+  });
+
+  it("bisect finds 2026.8.1 as the first release where dangerouslyDisableDeviceAuth no longer admits a Control UI operator", { timeout: 900_000 }, () => {
+    const run = clawproof("bisect", "--cell", "role=operator,client=control-ui,device=none,auth=token,cred=secret-ok,loc=remote,origin=none,insecure=0,ddda=1");
+    expect(run.stdout).toMatch(/first flip: 2026\.7\.35 → 2026\.8\.1/);
+    expect(run.stdout).toMatch(/openclaw@2026\.8\.1: reject control-ui-insecure-auth/);
+  });
+
+  it("a cold cache with no registry is exit 2 with one line", () => {
+    const empty = mkdtempSync(join(tmpdir(), "clawproof-cold-"));
+    const run = clawproof.withEnv({ CLAWPROOF_CACHE: empty, CLAWPROOF_REGISTRY: "http://127.0.0.1:9/" })("check", "openclaw@2026.9.6");
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/^clawproof: .*2026\.9\.6/);
+  });
+});

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cellsAt } from "../../src/domain/enumerate.ts";
+import { sameDecision } from "../../src/domain/verdict.ts";
+import { diffImplementations } from "../../src/engine/diff.ts";
+import { releaseImplementation, type ReleaseImplementation } from "../../src/impl/release/release-impl.ts";
+import { releaseModel } from "../../src/impl/model-impl.ts";
+import { newestRelease } from "../../src/model/releases.ts";
+
+/** The representative releases the issue names, plus the newest published one. */
+export const REPRESENTATIVE = ["2026.2.26", "2026.3.11", "2026.3.13", "2026.3.22", "2026.4.9", "2026.5.12", "2026.6.10", "2026.8.1", newestRelease()];
+
+const loaded = new Map<string, ReleaseImplementation>();
+beforeAll(async () => {
+  // fetched once into the project's cache; later runs are warm
+  for (const version of REPRESENTATIVE) loaded.set(version, await releaseImplementation(version));
+}, 900_000);
+
+describe.each(REPRESENTATIVE)("openclaw@%s against its era model", (version) => {
+  it("agrees with the model on every input of every sliced function", () => {
+    const impl = loaded.get(version)!;
+    const sliced = impl.agreement.filter((a) => a.status !== "not-in-release");
+    expect(sliced.length).toBeGreaterThanOrEqual(6);
+    for (const a of sliced) expect({ fn: a.function, mismatches: a.mismatches, example: a.example }).toEqual({ fn: a.function, mismatches: 0, example: undefined });
+    expect(sliced.find((a) => a.function === "evaluateMissingDeviceIdentity")?.cells).toBe(2048);
+  });
+
+  it("decides every cell of the handshake as the model does", () => {
+    const impl = loaded.get(version)!;
+    const model = releaseModel(version);
+    const differing = cellsAt(version).filter((c) => !sameDecision(impl.decide(c), model.decide(c)));
+    expect(differing).toEqual([]);
+  });
+});
+
+describe("release facts", () => {
+  it("lists every import a slice pulled in", () => {
+    const old = loaded.get("2026.3.13")!;
+    expect(old.notes.join("\n")).toMatch(/imports pulled in:/);
+    expect(old.notes.join("\n")).toMatch(/sliced: .*evaluateMissingDeviceIdentity/);
+  });
+
+  it("diff openclaw@2026.3.11 openclaw@2026.3.13 changes operator cells, never a node cell", async () => {
+    const diff = diffImplementations(await releaseImplementation("2026.3.11"), await releaseImplementation("2026.3.13"));
+    expect(diff.changes.length).toBeGreaterThan(0);
+    expect(diff.changes.filter((c) => c.cell.role === "node")).toEqual([]);
+    expect(diff.head).toBe("openclaw@2026.3.13");
+  });
+});
+
+afterAll(() => loaded.clear());
