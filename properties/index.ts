@@ -1,4 +1,7 @@
-import type { Property } from "../src/engine/property.ts";
+import type { AnyProperty } from "../src/engine/property.ts";
+import { proxiedNeverLocal } from "./proxied-never-local.ts";
+import { remoteOriginNodeNeedsIdentity } from "./remote-origin-node-needs-identity.ts";
+import { spoofedHeadersNeverRaiseLocality } from "./spoofed-headers-never-raise-locality.ts";
 import { authMonotone } from "./auth-monotone.ts";
 import { browserOriginNoAutoPairing } from "./browser-origin-no-auto-pairing.ts";
 import { controlUiKnobsInertElsewhere } from "./control-ui-knobs-inert-elsewhere.ts";
@@ -18,10 +21,13 @@ import { silentPairingLocalOnly } from "./silent-pairing-local-only.ts";
 import { unboundScopesCleared } from "./unbound-scopes-cleared.ts";
 import { wrongSecretNoBetterThanNone } from "./wrong-secret-no-better-than-none.ts";
 
-/** Every property `check` runs, in report order: node identity first, then auth, Control UI, scopes, pairing, structure. */
-export const PROPERTIES: readonly Property[] = [
+/** Every property `check` runs, in report order: node identity and ground truth first, then auth, Control UI, scopes, pairing, structure. */
+export const PROPERTIES: readonly AnyProperty[] = [
   remoteNodeNeedsIdentity,
   nodeNeverAdmittedWithoutIdentity,
+  remoteOriginNodeNeedsIdentity,
+  proxiedNeverLocal,
+  spoofedHeadersNeverRaiseLocality,
   failedAuthRejected,
   noUnauthenticatedAdmission,
   authMonotone,
@@ -40,6 +46,6 @@ export const PROPERTIES: readonly Property[] = [
   controlUiPathsUnchanged,
 ];
 
-export function findProperty(id: string): Property | undefined {
+export function findProperty(id: string): AnyProperty | undefined {
   return PROPERTIES.find((p) => p.id === id);
 }

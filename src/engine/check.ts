@@ -6,13 +6,18 @@ import type { Implementation } from "../impl/implementation.ts";
 import { coverageOf } from "./coverage.ts";
 import { exceptionsFor, exemption } from "./exceptions.ts";
 import { counterexample } from "./counterexample.ts";
-import type { Property, PropertyContext } from "./property.ts";
+import type { AnyProperty, Property, PropertyContext } from "./property.ts";
+import { localityCells, localityCellKey, type LocalityCell } from "../locality/locality-domain.ts";
+import { modelLocalityObserver, type LocalityObserver, type Observation } from "../topology/observer.ts";
+import { checkTopologyProperty } from "./topology-check.ts";
 import { randomPass } from "./random.ts";
 import type { ImplResult, PropertyResult } from "./results.ts";
 import { memoizedVerdicts } from "./verdict-memo.ts";
 
 export interface CheckOptions {
-  properties: readonly Property[];
+  properties: readonly AnyProperty[];
+  /** limit ground-truth properties to connections whose key contains these `name=value` parts. */
+  connections?: string;
   /** limit the run to cells matching this pattern (a full cell key selects one cell). */
   cells?: CellPattern;
   seed?: number;
@@ -33,9 +38,20 @@ export function checkImplementation(impl: Implementation, options: CheckOptions)
   const cells = options.cells ? domain.filter((c) => matchesPattern(c, options.cells!)) : domain;
   for (const cell of cells) ctx.verdict(cell); // decide every cell, so coverage sees the whole domain
 
-  const properties = options.properties.map((p) => checkProperty(p, cells, ctx, base));
+  const topologyContext = () => ({
+    impl,
+    verdict: ctx.verdict,
+    observe: memoized(impl.observeLocality ?? modelLocalityObserver(impl.version)),
+    localityCells: options.connections ? localityCells().filter(matchesConnection(options.connections)) : localityCells(),
+    policyCells: cells,
+  });
+  let topology: ReturnType<typeof topologyContext> | undefined;
+  const properties = options.properties.map((p) =>
+    p.kind === "topology" ? checkTopologyProperty(p, (topology ??= topologyContext())) : checkProperty(p, cells, ctx, base),
+  );
   const seed = options.seed ?? Date.now() % 2 ** 31;
-  const random = randomPass(options.properties, ctx, impl.ref, seed, options.randomRuns ?? 200);
+  const cellProperties = options.properties.filter((p): p is Property => p.kind !== "topology");
+  const random = randomPass(cellProperties, ctx, impl.ref, seed, options.randomRuns ?? 200);
   for (const failure of random.failures) {
     const result = properties.find((r) => r.id === failure.property)!;
     if (result.status !== "violated") Object.assign(result, { status: "violated", violations: 1, counterexample: failure.counterexample });
@@ -95,4 +111,23 @@ function checkProperty(p: Property, cells: readonly Cell[], ctx: PropertyContext
   result.exempted = [...exempted].map(([exception, e]) => ({ exception, ...e }));
   if (result.violations > 0) result.status = "violated";
   return result;
+}
+
+function memoized(observe: LocalityObserver): LocalityObserver {
+  const seen = new Map<string, Observation>();
+  return (cell) => {
+    const key = localityCellKey(cell);
+    let observation = seen.get(key);
+    if (!observation) seen.set(key, (observation = observe(cell)));
+    return observation;
+  };
+}
+
+/** `topo=same-host-tcp-relay,origin=remote-lan`: every connection whose key has all these parts. */
+function matchesConnection(pattern: string): (cell: LocalityCell) => boolean {
+  const parts = pattern.split(",").map((p) => p.trim()).filter(Boolean);
+  return (cell) => {
+    const key = localityCellKey(cell).split(",");
+    return parts.every((part) => key.includes(part));
+  };
 }

@@ -1,5 +1,6 @@
 import type { Cell } from "../domain/cell.ts";
 import { inVersionRange } from "../domain/versions.ts";
+import type { LocalityCell } from "../locality/locality-domain.ts";
 import { ACCEPTED_EXCEPTIONS, type AcceptedException } from "../../properties/accepted-exceptions.ts";
 
 /** The accepted exceptions in force for a property at a release. */
@@ -8,5 +9,9 @@ export function exceptionsFor(property: string, version: string): AcceptedExcept
 }
 
 export function exemption(exceptions: readonly AcceptedException[], cell: Cell): AcceptedException | undefined {
-  return exceptions.find((e) => e.covers(cell));
+  return exceptions.find((e) => e.covers?.(cell));
+}
+
+export function connectionExemption(exceptions: readonly AcceptedException[], connection: LocalityCell): AcceptedException | undefined {
+  return exceptions.find((e) => e.coversConnection?.(connection));
 }

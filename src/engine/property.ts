@@ -1,6 +1,7 @@
 import type { Cell } from "../domain/cell.ts";
 import type { Verdict } from "../domain/verdict.ts";
 import type { Implementation } from "../impl/implementation.ts";
+import type { TopologyProperty } from "../topology/property.ts";
 
 /** Another cell a property looked at to reach its answer (a neighbour, or the base's verdict). */
 export interface Witness {
@@ -42,3 +43,6 @@ export function violation(message: string, ...witnesses: Witness[]): Violation {
 }
 
 export const admitted = (v: Verdict) => v.outcome === "admit";
+
+/** Every property clawproof runs: over connects (cells), or over concrete connections (topologies). */
+export type AnyProperty = Property | TopologyProperty;

@@ -7,9 +7,15 @@ import { AgreementSchema } from "../impl/release/agreement.ts";
 export const WitnessSchema = z.object({ label: z.string(), cell: CellSchema, key: z.string(), verdict: VerdictSchema });
 
 export const CounterexampleSchema = z.object({
-  cell: CellSchema,
-  key: z.string(),
-  verdict: VerdictSchema,
+  /** the connect (absent for properties of the locality layer alone). */
+  cell: CellSchema.optional(),
+  key: z.string().optional(),
+  verdict: VerdictSchema.optional(),
+  /** ground-truth properties: the deployment topology, the concrete connection and what the gateway made of it. */
+  topology: z.string().optional(),
+  connection: z.string().optional(),
+  request: z.record(z.string(), z.unknown()).optional(),
+  observed: z.string().optional(),
   message: z.string(),
   witnesses: z.array(WitnessSchema),
   replay: z.string(),
@@ -37,6 +43,10 @@ export const PropertyResultSchema = z.object({
   moreViolations: z.array(z.string()),
   /** cells that passed only through an accepted exception, per exception. */
   exempted: z.array(ExemptionSchema),
+  /** ground-truth properties: the result per deployment topology (violations and exempted count connections). */
+  topologies: z
+    .array(z.object({ topology: z.string(), status: z.enum(["holds", "violated", "not-applicable"]), cells: z.number(), violations: z.number(), exempted: z.number() }))
+    .optional(),
   note: z.string().optional(),
 });
 

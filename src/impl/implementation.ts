@@ -2,6 +2,7 @@ import type { Cell } from "../domain/cell.ts";
 import type { Verdict } from "../domain/verdict.ts";
 import type { EraId } from "../model/era.ts";
 import type { Agreement } from "./release/agreement.ts";
+import type { LocalityObserver } from "../topology/observer.ts";
 
 export type ImplKind = "model" | "candidate" | "release" | "checkout";
 
@@ -36,4 +37,6 @@ export interface Implementation {
   notes: string[];
   /** for sliced releases: each function against the model, on its whole domain. */
   agreement?: Agreement[];
+  /** how it classes concrete connections; the era's locality model unless the release's own functions are loaded. */
+  observeLocality?: LocalityObserver;
 }

@@ -1,4 +1,4 @@
-import { showVerdict } from "../domain/verdict.ts";
+import { counterexampleLines } from "./counterexample-lines.ts";
 import type { CheckReport } from "../engine/results.ts";
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -10,8 +10,7 @@ export function checkJunit(report: CheckReport): string {
       const open = `    <testcase classname="${escape(impl.ref)}" name="${escape(p.id)}">`;
       if (p.status === "not-applicable") return `${open}<skipped message="${escape(p.note ?? "")}"/></testcase>`;
       if (p.status === "holds") return `${open}</testcase>`;
-      const ce = p.counterexample!;
-      const body = [`${ce.key}`, ce.message, `verdict: ${showVerdict(ce.verdict)}`, `replay: ${ce.replay}`].join("\n");
+      const body = p.counterexample ? counterexampleLines(p.counterexample).join("\n") : "";
       return `${open}\n      <failure message="${escape(`${p.violations} of ${p.cells} cells violate`)}">${escape(body)}</failure>\n    </testcase>`;
     });
     for (const a of impl.agreement ?? []) {

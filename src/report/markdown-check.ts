@@ -1,4 +1,4 @@
-import { showVerdict } from "../domain/verdict.ts";
+import { counterexampleLines } from "./counterexample-lines.ts";
 import type { CheckReport } from "../engine/results.ts";
 
 const ICON = { holds: "✅", violated: "❌", "not-applicable": "➖" } as const;
@@ -23,8 +23,7 @@ export function checkMarkdown(report: CheckReport): string {
     parts.push("", c.judged ? `Rule coverage: ${c.hit}/${c.rules}${c.missed.length ? ` — never hit: ${c.missed.map((m) => `\`${m}\``).join(", ")}` : ""}` : "Rule coverage: not judged.", "");
     for (const p of impl.properties.filter((x) => x.counterexample)) {
       const ce = p.counterexample!;
-      parts.push(`<details><summary><code>${p.id}</code>: ${ce.message}</summary>`, "", "```", ce.key, `verdict: ${showVerdict(ce.verdict)}`);
-      for (const w of ce.witnesses) parts.push(`${w.label}: ${w.key}`, `verdict: ${showVerdict(w.verdict)}`);
+      parts.push(`<details><summary><code>${p.id}</code>: ${ce.message}</summary>`, "", "```", ...counterexampleLines(ce).filter((l) => !l.startsWith("replay:")));
       parts.push("```", "", `Replay: \`${ce.replay}\``, "", "</details>", "");
     }
   }

@@ -1,4 +1,4 @@
-import { showVerdict } from "../domain/verdict.ts";
+import { counterexampleLines } from "./counterexample-lines.ts";
 import type { CheckReport, ImplResult, PropertyResult } from "../engine/results.ts";
 
 const MARK = { holds: "✓", violated: "✗", "not-applicable": "–" } as const;
@@ -46,13 +46,10 @@ function propertyText(p: PropertyResult): string[] {
     ? `  ${MARK.holds} ${p.id}  (${p.cells} cells)`
     : `  ${MARK.violated} ${p.id}  ${p.violations} of ${p.cells} cells violate: ${p.statement}`;
   const lines = [head];
-  const ce = p.counterexample;
-  if (ce) {
-    lines.push(`      counterexample: ${ce.key}`, `        ${ce.message}`, `        verdict: ${showVerdict(ce.verdict)}`);
-    for (const w of ce.witnesses) lines.push(`        ${w.label}: ${w.key}`, `          verdict: ${showVerdict(w.verdict)}`);
-    if (ce.seed !== undefined) lines.push(`        seed ${ce.seed}, path ${ce.path}`);
-    lines.push(`        replay: ${ce.replay}`);
-    for (const key of p.moreViolations) lines.push(`      also: ${key}`);
+  if (p.counterexample) lines.push(`      counterexample:`, ...counterexampleLines(p.counterexample).map((l) => `        ${l}`));
+  for (const key of p.moreViolations) lines.push(`      also: ${key}`);
+  for (const t of p.topologies ?? []) {
+    if (t.status !== "not-applicable") lines.push(`      ${MARK[t.status]} topology ${t.topology}: ${t.violations ? `${t.violations} connections violate` : "holds"}${t.exempted ? ` (${t.exempted} exempted)` : ""}`);
   }
   for (const e of p.exempted) lines.push(`      exempted by ${e.exception} (${e.cells} cells, e.g. ${e.sample[0]}): ${e.why}`);
   return lines;

@@ -22,7 +22,7 @@ describe("node identity across releases", () => {
     const p = result.properties[0]!;
     expect(p.status).toBe("violated");
     expect(p.counterexample!.cell).toMatchObject({ role: "node", locality: "remote", device: "none", credential: "secret-ok" });
-    expect(p.counterexample!.verdict.outcome).toBe("admit");
+    expect(p.counterexample!.verdict!.outcome).toBe("admit");
     expect(p.counterexample!.replay).toMatch(/^npx clawproof check model:2026\.2\.21 --property remote-node-needs-identity --cell role=node,/);
   });
 
@@ -42,7 +42,7 @@ describe("PR #48285", () => {
     const p = result.properties.find((x) => x.id === "node-never-admitted-without-identity")!;
     expect(p.status).toBe("violated");
     const shown = [p.counterexample!.key, ...p.moreViolations];
-    expect(shown.some((key) => key.includes("auth=none"))).toBe(true);
+    expect(shown.some((key) => key?.includes("auth=none"))).toBe(true);
   });
 
   it("reaches the Control UI path, as its review warned", () => {

@@ -56,7 +56,7 @@ async function probeProperty(ref: string, version: string, id: string): Promise<
   if (!property) throw new CannotCheckError(`unknown property "${id}"; see npx clawproof properties`);
   const result = checkImplementation(await resolveImplementation(ref), { properties: [property], randomRuns: 0, seed: 0 });
   const p = result.properties[0]!;
-  const detail = p.counterexample ? [`e.g. ${p.counterexample.key}`, `rules: ${p.counterexample.verdict.rules.join(" > ")}`] : [];
+  const detail = p.counterexample ? [`e.g. ${p.counterexample.key}`, `rules: ${p.counterexample.verdict?.rules.join(" > ") ?? p.counterexample.observed}`] : [];
   return { version, value: p.status, detail };
 }
 

@@ -26,7 +26,7 @@ export function registerCatalogue(program: Command): void {
     .description("the security properties and their accepted exceptions")
     .action(() => {
       for (const p of PROPERTIES) {
-        console.log(`${p.id}${p.since ? ` (from ${p.since})` : ""}${p.kind === "relational" ? " [relational]" : ""}\n    ${p.statement}\n    why: ${p.why}`);
+        console.log(`${p.id}${p.since ? ` (from ${p.since})` : ""}${p.kind === "relational" ? " [relational]" : p.kind === "topology" ? " [ground truth, per topology]" : ""}\n    ${p.statement}\n    why: ${p.why}`);
         for (const e of ACCEPTED_EXCEPTIONS.filter((x) => x.property === p.id)) {
           console.log(`    exception ${e.id} (${e.since ?? "always"}${e.until ? ` until ${e.until}` : ""}): ${e.why}`);
         }

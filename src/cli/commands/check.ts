@@ -16,6 +16,7 @@ const FORMATS = ["text", "json", "junit", "markdown"] as const;
 interface CheckFlags {
   property?: string;
   cell?: string;
+  connection?: string;
   seed?: string;
   format: string;
   out?: string;
@@ -31,6 +32,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     .argument("[impl...]", "model:<version|candidate>, openclaw@<version>, path:<dir>")
     .option("--property <id>", "only this property")
     .option("--cell <key>", "only cells matching this key (a full key selects one cell)")
+    .option("--connection <key>", "ground-truth properties: only connections matching this key (e.g. topo=same-host-tcp-relay)")
     .option("--seed <n>", "seed for the random pass (replays a reported failure)")
     .option("--base <impl>", "base for relational properties (default: a candidate's own base)")
     .option("--all-releases", "check every published release from 2026.2.22 on")
@@ -48,7 +50,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       const report: CheckReport = CheckReportSchema.parse({
         tool: "clawproof",
         command: "check",
-        impls: impls.map((impl) => checkImplementation(impl, { properties, ...(cells ? { cells } : {}), ...(seed !== undefined ? { seed } : {}), ...(base ? { base } : {}) })),
+        impls: impls.map((impl) => checkImplementation(impl, { properties, ...(cells ? { cells } : {}), ...(flags.connection ? { connections: flags.connection } : {}), ...(seed !== undefined ? { seed } : {}), ...(base ? { base } : {}) })),
       });
       const render = { text: checkText, json: (r: CheckReport) => JSON.stringify(r, null, 2) + "\n", junit: checkJunit, markdown: checkMarkdown }[format];
       emit(render(report), flags.out);
