@@ -3,37 +3,48 @@ import type { Cell } from "../domain/cell.ts";
 import { cellsAt } from "../domain/enumerate.ts";
 import type { Implementation } from "../impl/implementation.ts";
 import { decisionText } from "./diff.ts";
-import { groupCells, type CellCube } from "./group.ts";
+import { groupItems, type Cube, type GroupField } from "./group.ts";
 
-export interface TableRow {
-  decision: string;
-  cube: CellCube;
-  cells: number;
+export interface DecisionTable {
+  title: string;
+  fields: readonly GroupField[];
+  rows: { decision: string; cube: Cube; cells: number }[];
 }
 
-/** The implementation's whole decision table, grouped into the fewest readable rows we can find. */
-export function decisionTable(impl: Implementation): TableRow[] {
-  const domain = cellsAt(impl.version);
-  const byDecision = new Map<string, Cell[]>();
-  for (const cell of domain) {
-    const decision = decisionText(impl.decide(cell));
-    byDecision.set(decision, [...(byDecision.get(decision) ?? []), cell]);
+/** Groups a domain by what an implementation decides for each item, into few readable rows. */
+export function tabulateDecisions<T extends Record<string, unknown>>(
+  title: string,
+  domain: readonly T[],
+  fields: readonly GroupField[],
+  decisionOf: (item: T) => string,
+): DecisionTable {
+  const byDecision = new Map<string, T[]>();
+  for (const item of domain) {
+    const decision = decisionOf(item);
+    byDecision.set(decision, [...(byDecision.get(decision) ?? []), item]);
   }
-  return [...byDecision].flatMap(([decision, cells]) => groupCells(cells, domain).map((r) => ({ decision, cube: r.cube, cells: r.cells })));
+  const rows = [...byDecision].flatMap(([decision, items]) => groupItems(items, domain, fields).map((r) => ({ decision, ...r })));
+  return { title, fields, rows };
 }
 
-const show = (cube: CellCube, field: (typeof CELL_FIELDS)[number][0], all: readonly unknown[]) =>
-  cube[field].length === all.length ? "*" : (cube[field] as readonly unknown[]).map(String).join("|");
+/** The implementation's whole connect decision table. */
+export function decisionTable(impl: Implementation): DecisionTable {
+  return tabulateDecisions<Cell>(`Decision table of \`${impl.ref}\``, cellsAt(impl.version), CELL_FIELDS, (c) => decisionText(impl.decide(c)));
+}
 
-export function tableCsv(rows: TableRow[]): string {
-  const header = ["decision", ...CELL_FIELDS.map(([f]) => f), "cells"].join(",");
-  const lines = rows.map((r) => [`"${r.decision}"`, ...CELL_FIELDS.map(([f, all]) => show(r.cube, f, all)), r.cells].join(","));
+const show = (cube: Cube, field: string, all: readonly unknown[]) => (cube[field]!.length === all.length ? "*" : cube[field]!.map(String).join("|"));
+
+export function tableCsv(table: DecisionTable): string {
+  const header = ["decision", ...table.fields.map(([f]) => f), "cells"].join(",");
+  const lines = table.rows.map((r) => [`"${r.decision}"`, ...table.fields.map(([f, all]) => show(r.cube, f, all)), r.cells].join(","));
   return [header, ...lines].join("\n") + "\n";
 }
 
-export function tableMarkdown(ref: string, rows: TableRow[]): string {
-  const header = `| decision | ${CELL_FIELDS.map(([f]) => f).join(" | ")} | cells |`;
-  const rule = `|${"---|".repeat(CELL_FIELDS.length + 2)}`;
-  const lines = rows.map((r) => `| ${r.decision} | ${CELL_FIELDS.map(([f, all]) => show(r.cube, f, all)).join(" | ")} | ${r.cells} |`);
-  return [`## Decision table of \`${ref}\``, "", `${rows.length} rows; \`*\` means any value.`, "", header, rule, ...lines].join("\n") + "\n";
+export function tableMarkdown(table: DecisionTable): string {
+  const header = `| decision | ${table.fields.map(([f]) => f).join(" | ")} | cells |`;
+  const rule = `|${"---|".repeat(table.fields.length + 2)}`;
+  // "a|b" inside a Markdown table cell must be escaped or it splits the cell
+  const cell = (cube: Cube, f: string, all: readonly unknown[]) => show(cube, f, all).replaceAll("|", "\\|");
+  const lines = table.rows.map((r) => `| ${r.decision} | ${table.fields.map(([f, all]) => cell(r.cube, f, all)).join(" | ")} | ${r.cells} |`);
+  return [`## ${table.title}`, "", `${table.rows.length} rows; \`*\` means any value.`, "", header, rule, ...lines].join("\n") + "\n";
 }

@@ -14,7 +14,7 @@ export function diffMarkdown(d: DiffReport): string {
   const lines = [`## clawproof diff \`${d.base}\` → \`${d.head}\``, "", `${d.changes.length} of ${d.cells} cells change.`, ""];
   for (const g of d.groups) {
     lines.push(`### ${g.from} → ${g.to} (${g.cells} cells)`, "", "| when | cells |", "|---|---|");
-    for (const r of g.rows) lines.push(`| \`${r.when}\` | ${r.cells} |`);
+    for (const r of g.rows) lines.push(`| \`${r.when.replaceAll("|", "\\|")}\` | ${r.cells} |`);
     lines.push("");
   }
   return lines.join("\n");

@@ -49,7 +49,7 @@ function propertyText(p: PropertyResult): string[] {
   if (p.counterexample) lines.push(`      counterexample:`, ...counterexampleLines(p.counterexample).map((l) => `        ${l}`));
   for (const key of p.moreViolations) lines.push(`      also: ${key}`);
   for (const t of p.topologies ?? []) {
-    if (t.status !== "not-applicable") lines.push(`      ${MARK[t.status]} topology ${t.topology}: ${t.violations ? `${t.violations} connections violate` : "holds"}${t.exempted ? ` (${t.exempted} exempted)` : ""}`);
+    if (t.status !== "not-applicable") lines.push(`      ${MARK[t.status]} topology ${t.topology}: ${t.violations ? `${t.violations} connection${t.violations === 1 ? "" : "s"} violate${t.violations === 1 ? "s" : ""}` : "holds"}${t.exempted ? ` (${t.exempted} exempted)` : ""}`);
   }
   for (const e of p.exempted) lines.push(`      exempted by ${e.exception} (${e.cells} cells, e.g. ${e.sample[0]}): ${e.why}`);
   return lines;
