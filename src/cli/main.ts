@@ -5,6 +5,7 @@ import { registerCheck } from "./commands/check.ts";
 import { registerDiff } from "./commands/diff.ts";
 import { registerTable } from "./commands/table.ts";
 import { registerCall } from "./commands/call.ts";
+import { registerGate } from "./commands/gate.ts";
 import { registerBisect } from "./commands/bisect.ts";
 import { registerReleases } from "./commands/releases.ts";
 import { registerReleaseLoader } from "../impl/release/register.ts";
@@ -23,6 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerReleaseLoader(progressReporter());
   registerCheck(program, setExit);
   registerDiff(program, setExit);
+  registerGate(program, setExit);
   registerTable(program);
   registerCatalogue(program);
   registerCall(program, setExit);

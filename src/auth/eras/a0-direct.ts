@@ -5,7 +5,7 @@ import { isLocal, tailscaleSurface, tailscaleVerified } from "../request-facts.t
 import { MODE_NONE, PROXY_CONFIG, PROXY_IDENTITY, UNAUTHORIZED, secretRules } from "./shared.ts";
 
 /**
- * A0 (2026.2.26 – 3.x): the order the notes give for 3.11. Trusted-proxy mode decides on its own;
+ * A0 (2026.2.21 – 4.2): the order the notes give for 3.11. Trusted-proxy mode decides on its own;
  * mode none admits; (rate limit: no limiter in the domain); a verified Tailscale identity on the
  * WebSocket surface, for non-local requests, wins over any secret; then the mode's secret.
  */

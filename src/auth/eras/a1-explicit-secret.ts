@@ -5,7 +5,7 @@ import { isLocal, presentsSecret, tailscaleSurface, tailscaleVerified } from "..
 import { MODE_NONE, PROXY_CONFIG, PROXY_IDENTITY, PROXY_LOCAL_PASSWORD, UNAUTHORIZED, secretRules } from "./shared.ts";
 
 /**
- * A1 (4.x – 7.x): a client that sends a token or password is judged by it, never by a Tailscale
+ * A1 (2026.4.5 – 7.x): a client that sends a token or password is judged by it, never by a Tailscale
  * header identity. From 6.10 a local direct caller in trusted-proxy mode may use the password.
  */
 export const A1: RuleList<AuthCell, AuthOutcome> = {

@@ -3,6 +3,7 @@ import { CannotCheckError } from "../../domain/errors.ts";
 import { decide, rulesAt, type Decision, type HitCounter, type RuleList } from "../../model/rule.ts";
 import type { AuthCell } from "../auth-cell.ts";
 import type { AuthOutcome } from "../outcome.ts";
+import { AP } from "./a-pre-surface.ts";
 import { A0 } from "./a0-direct.ts";
 import { A1 } from "./a1-explicit-secret.ts";
 import { A2 } from "./a2-attributed.ts";
@@ -14,8 +15,9 @@ export interface AuthEra extends VersionRange {
 
 /** Auth eras tile the versions from the first one measured; boundaries are the first release that behaves differently. */
 export const AUTH_ERAS: readonly AuthEra[] = [
-  { id: "A0", since: "2026.2.26", until: "2026.4.9", list: A0 },
-  { id: "A1", since: "2026.4.9", until: "2026.8.1", list: A1 },
+  { id: "AP", since: "2026.2.9", until: "2026.2.21", list: AP },
+  { id: "A0", since: "2026.2.21", until: "2026.4.5", list: A0 },
+  { id: "A1", since: "2026.4.5", until: "2026.8.1", list: A1 },
   { id: "A2", since: "2026.8.1", list: A2 },
 ];
 

@@ -1,3 +1,4 @@
+import { compareVersions } from "../../domain/versions.ts";
 import type { AuthCell } from "../auth-cell.ts";
 import { fail, ok, type AuthRule } from "../outcome.ts";
 import {
@@ -8,10 +9,14 @@ import { AUTH_VALUES } from "../auth-args.ts";
 
 /** Rules every era shares, in the order they run. Version scoping is on the rules themselves. */
 
-/** 9.6: a token/password mode compares `own ?? other` (token ?? password), not only its own secret. */
-export const EITHER_SECRET_SINCE = "2026.9.6";
-/** First release with the trusted-proxy local password fallback. */
-export const LOCAL_PASSWORD_SINCE = "2026.6.10";
+/** 9.3+: a token/password mode compares `own ?? other` (token ?? password), not only its own secret. */
+export const EITHER_SECRET_SINCE = "2026.9.3";
+/**
+ * Releases with the trusted-proxy local password fallback: from 4.27 (#17761), except 5.12, whose
+ * authorizeGatewayConnect has no such branch (measured: every local password cell answers
+ * trusted_proxy_untrusted_source); back from 5.18. The 5.14/5.16 betas were not measured.
+ */
+const LOCAL_PASSWORD_RANGES = [{ since: "2026.4.27", until: "2026.5.12" }, { since: "2026.5.18" }] as const;
 
 /** The trusted-proxy configuration is checked before anything about the request. */
 export const PROXY_CONFIG: readonly AuthRule[] = [
@@ -22,18 +27,24 @@ export const PROXY_CONFIG: readonly AuthRule[] = [
 ];
 
 /**
- * 6.10+: when the proxy identity fails, a local direct caller may use the configured password
- * instead (#17761, an internal fallback). Our local path is never a trusted proxy, so for it the
+ * When the proxy identity fails, a local direct caller may use the configured password instead
+ * (#17761, an internal fallback). Our local path is never a trusted proxy, so for it the
  * proxy check always failed first.
  */
-export const PROXY_LOCAL_PASSWORD: readonly AuthRule[] = [
+const LOCAL_PASSWORD: readonly AuthRule[] = [
   { id: "proxy.local-password-redacted", since: "2026.9.6", when: (c) => proxyLocalPassword(c) && c.secret === "redacted",
     then: fail("password_redacted_config"), why: "9.6 refuses a redaction placeholder as the configured password" },
-  { id: "proxy.local-password-ok", since: LOCAL_PASSWORD_SINCE, when: (c) => proxyLocalPassword(c) && c.secret === "set" && c.password === "right", then: ok("password"),
+  { id: "proxy.local-password-ok", when: (c) => proxyLocalPassword(c) && c.secret === "set" && c.password === "right", then: ok("password"),
     why: "the local caller knew the gateway password" },
-  { id: "proxy.local-password-mismatch", since: LOCAL_PASSWORD_SINCE, when: proxyLocalPassword, then: fail("password_mismatch"),
+  { id: "proxy.local-password-mismatch", when: proxyLocalPassword, then: fail("password_mismatch"),
     why: "a local caller sent a password that does not match (a placeholder matches nothing)" },
 ];
+
+/** The fallback rules once per range; the second range's ids carry a suffix so coverage can tell them apart. */
+export const PROXY_LOCAL_PASSWORD: readonly AuthRule[] = LOCAL_PASSWORD_RANGES.flatMap((range, n) =>
+  LOCAL_PASSWORD.map((r) => ({ ...r, id: n ? `${r.id}#${n + 1}` : r.id, since: r.since ?? range.since, ...("until" in range ? { until: range.until } : {}) }))
+    .filter((r) => !r.until || compareVersions(r.since, r.until) < 0),
+);
 
 function proxyLocalPassword(c: AuthCell): boolean {
   return proxyMode(c) && isLocal(c) && c.secret !== "unset" && c.password !== "absent";
@@ -60,11 +71,11 @@ export function secretRules(mode: "token" | "password"): AuthRule[] {
     { id: `${mode}.missing`, until: EITHER_SECRET_SINCE, when: (c) => inMode(c) && own(c) === "absent", then: fail(`${mode}_missing`),
       why: `the client sent no ${mode}` },
     { id: `${mode}.missing-both`, since: EITHER_SECRET_SINCE, when: (c) => inMode(c) && !presentsSecret(c), then: fail(`${mode}_missing`),
-      why: `9.6 falls back to the other secret, so only a client sending neither is missing one` },
+      why: `9.3+ falls back to the other secret, so only a client sending neither is missing one` },
     { id: `${mode}.ok`, when: (c) => inMode(c) && c.secret === "set" && own(c) === "right", then: ok(mode),
       why: "the constant-time compare matched" },
     { id: `${mode}.mismatch`, when: inMode, then: fail(`${mode}_mismatch`),
-      why: "a wrong secret, the other secret in its place (9.6), or a configured placeholder no client knows" },
+      why: "a wrong secret, the other secret in its place (9.3+), or a configured placeholder no client knows" },
   ];
 }
 

@@ -5,6 +5,7 @@ import { allAuthCells, authCellKey, type AuthCell } from "../auth-cell.ts";
 import { authorizeModel } from "../eras/index.ts";
 import { outcomeOf, showOutcome, type AuthOutcome } from "../outcome.ts";
 import { authAdapterFor, type AuthAdapter } from "./adapters.ts";
+import { connectStateAgreement } from "./connect-state-agreement.ts";
 import { ensureLoaded, sliceSource } from "./slice-source.ts";
 
 const REAL = "authorizeGatewayConnect";
@@ -63,15 +64,20 @@ export async function authTable(version: string, cells: readonly AuthCell[] = al
 
 export const mismatchesOf = (table: AuthTable) => table.rows.filter((r) => !same(r.model, r.release));
 
-/** Model against release on every auth cell, as the per-function agreement the release layer reports. */
+/**
+ * Model against release on every auth cell, as the per-function agreement the release layer
+ * reports: authorizeGatewayConnect on the whole domain, then the facts resolveConnectAuthState
+ * derives from it (on the cells it can be driven on).
+ */
 export async function authAgreement(version: string, opts: Pick<LoadOptions, "onProgress"> = {}): Promise<Agreement[]> {
-  const table = await authTable(version, allAuthCells(), opts);
-  if (!table.adapter) {
-    return [{ function: REAL, status: "not-in-release", cells: 0, mismatches: 0, note: "no authorizeGatewayConnect in this release" }];
-  }
+  return [agreementOf(await authTable(version, allAuthCells(), opts)), await connectStateAgreement(version, opts)];
+}
+
+export function agreementOf(table: AuthTable): Agreement {
+  if (!table.adapter) return { function: REAL, status: "not-in-release", cells: 0, mismatches: 0, note: "no authorizeGatewayConnect in this release" };
   const wrong = mismatchesOf(table);
   const first = wrong[0];
-  return [{
+  return {
     function: REAL,
     real: REAL,
     shape: table.adapter.shape,
@@ -82,10 +88,10 @@ export async function authAgreement(version: string, opts: Pick<LoadOptions, "on
       input: { ...first.cell, key: first.key, modelRule: first.rule },
       model: first.model,
       release: first.release,
-      replay: `npx clawproof call openclaw@${version} ${REAL} --args '${JSON.stringify(first.args)}'`,
+      replay: `npx clawproof call openclaw@${table.version} ${REAL} --args '${JSON.stringify(first.args)}'`,
     } } : {}),
-    note: `model ${showRuleCount(table)}; release answered in ${Math.round(table.ms.call)} ms`,
-  }];
+    note: `${showRuleCount(table)}; the release answered in ${Math.round(table.ms.call)} ms`,
+  };
 }
 
 function showRuleCount(table: AuthTable): string {
