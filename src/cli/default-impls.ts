@@ -17,9 +17,12 @@ export function allReleaseRefs(includePrereleases: boolean): string[] {
     .map((v) => `openclaw@${v}`);
 }
 
-export async function resolveAll(refs: readonly string[]): Promise<Implementation[]> {
+export async function resolveAll(refs: readonly string[], progress?: (message: string) => void): Promise<Implementation[]> {
   const impls: Implementation[] = [];
   // one at a time: each release runs its own worker, and two cores are all CI has
-  for (const ref of refs) impls.push(await resolveImplementation(ref));
+  for (const [n, ref] of refs.entries()) {
+    if (refs.length > 1) progress?.(`loading ${ref} (${n + 1}/${refs.length})`);
+    impls.push(await resolveImplementation(ref));
+  }
   return impls;
 }

@@ -10,6 +10,7 @@ import { checkMarkdown } from "../../report/markdown-check.ts";
 import { checkText } from "../../report/text-check.ts";
 import { emit, integer, oneOf } from "../output.ts";
 import { allReleaseRefs, defaultRefs, resolveAll } from "../default-impls.ts";
+import { progressReporter } from "../progress.ts";
 
 const FORMATS = ["text", "json", "junit", "markdown"] as const;
 
@@ -46,7 +47,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       const seed = flags.seed === undefined ? undefined : integer("seed", flags.seed);
       const base = flags.base ? await resolveImplementation(flags.base) : undefined;
       const wanted = [...refs, ...(flags.allReleases ? allReleaseRefs(!!flags.includePrereleases) : [])];
-      const impls = await resolveAll(wanted.length ? wanted : defaultRefs());
+      const impls = await resolveAll(wanted.length ? wanted : defaultRefs(), progressReporter());
       const report: CheckReport = CheckReportSchema.parse({
         tool: "clawproof",
         command: "check",
