@@ -1,13 +1,9 @@
-import { admitted, violation, type Property } from "../src/engine/property.ts";
+import { neverAdmitted } from "../src/engine/property-builders.ts";
 
-export const browserOriginNoAutoPairing: Property = {
+export const browserOriginNoAutoPairing = neverAdmitted({
   id: "browser-origin-no-auto-pairing",
   statement: "A new device on a connect that carries a browser Origin but claims a non-browser client is never paired without approval.",
   why: "any web page can open a WebSocket to a loopback gateway and claim to be the CLI or a backend; only the real browser UIs have an Origin by design",
-  kind: "cell",
   cells: (c) => c.origin !== "none" && c.client !== "control-ui" && c.client !== "webchat" && c.device === "unpaired",
-  check: (c, ctx) => {
-    const v = ctx.verdict(c);
-    return admitted(v) ? violation(`unpaired device with a browser Origin admitted as ${c.client} (pairing ${v.pairing})`) : undefined;
-  },
-};
+  message: (c) => `unpaired device with a browser Origin admitted as ${c.client}`,
+});

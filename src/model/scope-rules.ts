@@ -8,6 +8,13 @@ export const scopesClearWhenNotAllowed: ScopeRule = {
   id: "scopes.clear-not-allowed", when: (i) => i.decision !== "allow", then: true,
   why: "a rejected connect keeps nothing",
 };
+export const scopesKeepBypass: ScopeRule = {
+  id: "scopes.keep-bypass", when: (i) => i.allowBypass, then: false, why: "the operator chose the bypass",
+};
+export const scopesKeepInsecureLocalControlUi: ScopeRule = {
+  id: "scopes.keep-insecure-local-control-ui", when: (i) => i.preserveInsecureLocalControlUiScopes, then: false,
+  why: "a local Control UI under allowInsecureAuth keeps its scopes",
+};
 export const scopesClearSecretOrProxy: ScopeRule = {
   id: "scopes.clear-secret-or-proxy",
   when: (i) => i.authMethod === "token" || i.authMethod === "password" || i.authMethod === "trusted-proxy", then: true,

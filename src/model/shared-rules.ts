@@ -15,6 +15,14 @@ export const gateTrustedProxyControlUi: GateRule = {
   id: "gate.control-ui-trusted-proxy", when: (i) => i.isControlUi && i.trustedProxyAuthOk, then: "allow",
   why: "an identity-aware proxy vouched for this Control UI operator (2.24+, measured)",
 };
+export const gateControlUiBypassOperator: GateRule = {
+  id: "gate.control-ui-bypass-operator", when: (i) => i.isControlUi && i.allowBypass && i.role === "operator", then: "allow",
+  why: "#45512: dangerouslyDisableDeviceAuth restored for operators only, no shared secret needed (3.13–7.x)",
+};
+export const gateControlUiInsecure: GateRule = {
+  id: "gate.control-ui-insecure", when: (i) => i.isControlUi && !i.allowBypass && !(i.allowInsecureAuthConfigured && i.isLocalClient),
+  then: "reject-control-ui-insecure-auth", why: "Control UI needs a device unless bypassed, or allowInsecureAuth on a local connection",
+};
 export const gateOperatorSharedSecret: GateRule = {
   id: "gate.operator-shared-secret", when: (i) => i.role === "operator" && i.sharedAuthOk, then: "allow",
   why: "roleCanSkipDeviceIdentity: operators holding the shared secret may connect before pairing a device",

@@ -1,20 +1,18 @@
-import { AUTH, FINAL_AUTH, ORIGIN, NO_SCOPE_EXEMPTIONS, PAIRING } from "../common-stages.ts";
-import { CONTROL_UI_POLICY } from "../control-ui-policy-rules.ts";
 import type { EraModel } from "../era.ts";
-import { BACKEND_PAIRING, CONTROL_UI_PAIRING, SILENT_PAIRING } from "../pairing-rules.ts";
-import { ROLE_SKIP_RULES, TRUSTED_PROXY_RULES, gateDevicePresent, gateDeviceRequired, gateFailedCredentials } from "../shared-rules.ts";
+import { SHARED_STAGES } from "../shared-stages.ts";
+import {
+  gateDevicePresent, gateDeviceRequired, gateFailedCredentials,
+} from "../shared-rules.ts";
 
 /** E0 (≤ 2026.2.21): the device gate is inline in the message handler and ignores the role. */
 export const E0: EraModel = {
   id: "E0",
   until: "2026.2.22-1",
   title: "inline gate: any role with a verified shared secret skips the device",
+  ...SHARED_STAGES,
   shape: {
     backendSkipFeedsGate: false,
   },
-  origin: ORIGIN,
-  auth: AUTH,
-  controlUiPolicy: CONTROL_UI_POLICY,
   gate: {
     name: "inline device gate",
     rules: [
@@ -32,12 +30,4 @@ export const E0: EraModel = {
     rules: [{ id: "scopes.never-cleared", when: () => true, then: false,
       why: "E0 never clears requested scopes (2.9 even defaults a scope-less operator to operator.admin)" }],
   },
-  scopeExemptions: NO_SCOPE_EXEMPTIONS, // its "cleared" step drops out: E0 never clears
-  finalAuth: FINAL_AUTH,
-  controlUiPairing: CONTROL_UI_PAIRING,
-  backendPairing: BACKEND_PAIRING,
-  silentPairing: SILENT_PAIRING,
-  pairing: PAIRING,
-  roleSkip: { name: "roleCanSkipDeviceIdentity (absent)", rules: ROLE_SKIP_RULES },
-  trustedProxy: { name: "isTrustedProxyControlUiOperatorAuth (absent)", rules: TRUSTED_PROXY_RULES },
 };

@@ -1,10 +1,8 @@
-import { AUTH, FINAL_AUTH, ORIGIN, PAIRING } from "../common-stages.ts";
-import { CONTROL_UI_POLICY } from "../control-ui-policy-rules.ts";
 import type { EraModel } from "../era.ts";
-import { BACKEND_PAIRING, CONTROL_UI_PAIRING, SILENT_PAIRING } from "../pairing-rules.ts";
+import { SHARED_STAGES } from "../shared-stages.ts";
 import { scopesClearSecretOrProxy, scopesClearWhenNotAllowed, scopesKeep } from "../scope-rules.ts";
 import {
-  ROLE_SKIP_RULES, TRUSTED_PROXY_RULES, gateDevicePresent, gateDeviceRequired, gateFailedCredentials,
+  gateDevicePresent, gateDeviceRequired, gateFailedCredentials,
   gateOperatorSharedSecret, gateTrustedProxyControlUi,
 } from "../shared-rules.ts";
 
@@ -13,10 +11,8 @@ export const E4: EraModel = {
   id: "E4",
   since: "2026.8.1",
   title: "Control UI bypasses retired; local CLI and backend shared-secret sessions keep scopes",
+  ...SHARED_STAGES,
   shape: { backendSkipFeedsGate: true },
-  origin: ORIGIN,
-  auth: AUTH,
-  controlUiPolicy: CONTROL_UI_POLICY,
   gate: {
     name: "evaluateMissingDeviceIdentity",
     rules: [
@@ -46,11 +42,4 @@ export const E4: EraModel = {
       { id: "scopes.kept", when: () => true, then: false, why: "shouldClearUnboundScopes said keep" },
     ],
   },
-  finalAuth: FINAL_AUTH,
-  controlUiPairing: CONTROL_UI_PAIRING,
-  backendPairing: BACKEND_PAIRING,
-  silentPairing: SILENT_PAIRING,
-  pairing: PAIRING,
-  roleSkip: { name: "roleCanSkipDeviceIdentity", rules: ROLE_SKIP_RULES },
-  trustedProxy: { name: "isTrustedProxyControlUiOperatorAuth", rules: TRUSTED_PROXY_RULES },
 };
