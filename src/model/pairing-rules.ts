@@ -61,6 +61,8 @@ export const SILENT_PAIRING: RuleList<SilentPairingInput, boolean> = {
   rules: [
     { id: "silent.local-e0", until: "2026.2.22-1", when: (i) => i.locality !== "remote", then: true,
       why: "≤2.21 inline: silent = isLocalClient, Origin not consulted" },
+    { id: "silent.no-browser-origin", since: "2026.5.18", until: "2026.5.22", when: (i) => i.hasBrowserOriginHeader, then: false,
+      why: "measured: 5.18–5.20 paired no browser-origin connect silently, Control UI and WebChat included (5.22 relaxed it again)" },
     { id: "silent.local", since: "2026.2.22-1",
       when: (i) => i.locality !== "remote" && (!i.hasBrowserOriginHeader || i.isControlUi || i.isWebchat), then: true,
       why: "local, and an Origin only from the Control UI or WebChat (2.22–2.25 not probed)" },
