@@ -19,8 +19,17 @@ export function addressHandlingAt(version: string): AddressHandling {
   if (compareVersions(version, "2026.2.22") >= 0) return CANONICAL;
   // CIDR entries arrive in 2.17 (notes §4); the exact form and IPv6 support before 2.22 are unverified
   const cidr = compareVersions(version, "2026.2.17") >= 0;
-  return { ...STRING_ERA, isTrustedProxy: (a, list) => stringEraTrusted(a, list, cidr) };
+  // measured: sliced 2.21 resolveClientIp drops X-Forwarded-For/X-Real-IP values that are not IP literals (e.g. 127.1), 2.19 keeps them
+  const literalOnly = compareVersions(version, "2026.2.21") >= 0;
+  return {
+    ...STRING_ERA,
+    ...(literalOnly ? { parseForwardedEntry: (raw) => ipLiteralOnly(STRING_ERA.parseForwardedEntry(raw)) } : {}),
+    isTrustedProxy: (a, list) => stringEraTrusted(a, list, cidr),
+  };
 }
+
+/** 2.21: a cleaned-up forwarded value counts only if it is an IP literal. */
+const ipLiteralOnly = (text: string | undefined) => (text && isIP(text) ? text : undefined);
 
 /** ≤2.21: text clean-up only; `::ffff:` is cut off, nothing is parsed. */
 const STRING_ERA: Omit<AddressHandling, "isTrustedProxy"> = {

@@ -35,10 +35,11 @@ export const RESOLVE_CLIENT_IP: RuleList<ClientIpFacts, ClientIpSource> = {
     { id: "client-ip/x-real-ip-unconditional", until: "2026.2.21", when: (f) => f.realIp() !== undefined, then: "x-real-ip", why: "X-Real-IP is believed without any opt-in" },
     {
       id: "client-ip/proxy-itself",
-      until: "2026.2.21",
+      // measured: sliced 2.17 resolveGatewayClientIp returns the trusted proxy's address when it forwards nothing, 2.19 returns undefined
+      until: "2026.2.19",
       when: always,
       then: "socket",
-      why: "falls back to the proxy's own address; a build between 2.17 and 2.21 may already fail closed here (seen in a fork, unverified)",
+      why: "falls back to the proxy's own address (through 2.17; 2.18 unsampled)",
     },
     {
       id: "client-ip/xff-first-untrusted-hop",
@@ -62,7 +63,8 @@ export const RESOLVE_CLIENT_IP: RuleList<ClientIpFacts, ClientIpSource> = {
       then: "x-real-ip",
       why: "X-Real-IP only with gateway.allowRealIpFallback",
     },
-    { id: "client-ip/fail-closed", since: "2026.2.21", when: always, then: "none", why: "a trusted proxy naming no usable client yields no IP, not its own address" },
+    // measured: sliced 2.19 resolveGatewayClientIp already fails closed, before the 2.21 walk
+    { id: "client-ip/fail-closed", since: "2026.2.19", when: always, then: "none", why: "a trusted proxy naming no usable client yields no IP, not its own address" },
   ],
 };
 

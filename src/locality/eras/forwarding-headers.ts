@@ -15,22 +15,24 @@ export const FORWARDING_HEADERS: RuleList<ConcreteRequest, boolean> = {
   rules: [
     {
       id: "forwarding/any-name-present",
-      since: "2026.9.6",
+      since: "2026.8.1",
       when: (req) => [HEADER.forwarded, HEADER.xRealIp, ...xForwardedNames(req)].some((name) => name in req.headers),
       then: true,
-      why: "a header counts by its name alone, even empty (first seen in 9.6; 8.1 was read as value-based, releases between unsampled)",
+      // measured: sliced 8.1 isLocalDirectRequest and ingress say not local/unattributable for an empty Forwarded or X-Forwarded-For (7.35 still local for empty Forwarded)
+      why: "a header counts by its name alone, even empty (measured from 8.1; 7.36–7.x unsampled)",
     },
     {
       id: "forwarding/x-forwarded-family",
-      since: "2026.6.10",
-      until: "2026.9.6",
-      when: (req) => [HEADER.forwarded, HEADER.xRealIp, ...xForwardedNames(req)].some((name) => hasValue(req, name)),
+      since: "2026.5.18",
+      until: "2026.8.1",
+      when: (req) => [HEADER.forwarded, HEADER.xRealIp].some((name) => hasValue(req, name)) || xForwardedNames(req).length > 0,
       then: true,
-      why: "any x-forwarded-* header with a value, e.g. X-Forwarded-Port; a fork bundle of this era tests x-forwarded-* by name, so empty values may already count (unverified)",
+      // measured: sliced 5.18–7.35 isLocalDirectRequest is false for an empty X-Forwarded-For or X-Forwarded-Port, true for an empty Forwarded; 5.12 true for all three
+      why: "any x-forwarded-* header by name (even empty, e.g. X-Forwarded-Port), Forwarded and X-Real-IP only with a value (measured from 5.18; 5.13–5.17 unsampled)",
     },
     {
       id: "forwarding/five-named",
-      until: "2026.6.10",
+      until: "2026.5.18",
       when: (req) => FIVE.some((name) => hasValue(req, name)),
       then: true,
       why: "Forwarded, X-Forwarded-For/-Proto/-Host or X-Real-IP with a value; X-Forwarded-Port and empty values slip through",

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { compareVersions } from "../../domain/versions.ts";
 import { always, type RuleList } from "../../model/rule.ts";
 import { hostAwareModelAt, hostNameWithoutPort, type HostAwareFacts } from "./host-aware-direct.ts";
 import { LOOPBACK_BY_PREFIX } from "./loopback.ts";
@@ -17,7 +18,7 @@ const HOST_EXACT: RuleList<string, boolean> = {
       id: "host.exact/local-name",
       when: (name) => name === "localhost" || name === "127.0.0.1" || name === "::1",
       then: true,
-      why: "three literal names; 127.0.0.2 is not one, and a bare `::1` Host is cut at its first colon to an empty name",
+      why: "three literal names; 127.0.0.2 is not one, and through 2.16 a bare `::1` Host is cut at its first colon to an empty name",
     },
     { id: "host.exact/ts-net", when: (name) => name.endsWith(".ts.net"), then: true, why: "Tailscale Serve names; any client can send such a Host" },
     { id: "host.exact/other", when: always, then: false, why: "LAN addresses, other names and a missing Host are not local" },
@@ -58,7 +59,8 @@ export const L0: LocalityEraDefinition = defineEra({
       era: "L0",
       loopback: LOOPBACK_BY_PREFIX,
       host: HOST_EXACT,
-      hostName: (header) => hostNameWithoutPort(header, false, (s) => isIP(s) === 6),
+      // measured: sliced 2.17 isLocalDirectRequest takes a bare (trimmed) `::1` Host as local, 2.12 does not
+      hostName: (header) => hostNameWithoutPort(header, compareVersions(version, "2026.2.17") >= 0, (s) => isIP(s) === 6),
       localDirect: LOCAL_DIRECT_L0,
     }),
 });

@@ -12,6 +12,7 @@ import { defineEra, type IngressKind, type LocalityEraDefinition } from "./model
  * L3, 2026.8.1+. Each request gets an ingress attribution and `isLocalClient` is
  * `kind === "direct-local"`. Only the kind is modelled: not the WhoIs identity check behind
  * tailscale-serve, nor the operator-run external Serve path (allowVerifiedExternalServe).
+ * The rules were checked against the sliced 8.1 and 9.6 functions (test/locality-real).
  */
 export interface IngressFacts {
   listener: Listener;
@@ -20,66 +21,75 @@ export interface IngressFacts {
   tailscaleOwned: () => boolean;
   /** X-Forwarded-For, -Proto and -Host all carry a value: the set Tailscale's proxy sends. */
   tailscaleProxyTrio: () => boolean;
-  tailscaleLogin: () => boolean;
-  funnelMarker: () => boolean;
-  /** the client named by X-Forwarded-For when only loopback counts as a proxy, as for Serve. */
-  tailscaleClientResolved: () => boolean;
+  /** Tailscale-Funnel-Request, when it carries a value. */
+  funnelMarker: () => string | undefined;
+  /** X-Forwarded-For names a non-loopback client when only loopback counts as a proxy, as for Serve. */
+  tailscaleClientNamed: () => boolean;
   peerTrusted: () => boolean;
   clientIp: () => string | undefined;
   clientIpLoopback: () => boolean;
 }
 
-const servedBy = (f: IngressFacts, listener: Listener) => f.socketLoopback() && f.listener === listener && f.tailscaleProxyTrio();
-/** the header that shows the managed listener's own Tailscale proxy sent the request. */
-const tailscaleEvidence = (f: IngressFacts) =>
-  f.listener === "tailscale-serve" ? f.tailscaleLogin() : f.listener === "tailscale-funnel" ? f.funnelMarker() : false;
+const managed = (f: IngressFacts) => f.listener !== "ordinary";
 
 export const INGRESS_ATTRIBUTION: RuleList<IngressFacts, IngressKind> = {
   name: "resolveGatewayIngressAttribution",
   rules: [
     {
       id: "ingress/direct-local",
-      when: (f) => f.socketLoopback() && !f.proxyHeaders() && !f.tailscaleOwned() && f.listener === "ordinary",
+      when: (f) => f.listener === "ordinary" && f.socketLoopback() && !f.proxyHeaders() && !f.tailscaleOwned(),
       then: "direct-local",
-      why: "loopback socket, no proxy or Tailscale headers, ordinary listener (notes §4; a later upstream source skips the listener test)",
+      why: "ordinary listener, loopback socket, no proxy or Tailscale headers; Host is not looked at",
+    },
+    // a listener the gateway runs for Tailscale hands every request to its own branch, which never consults trustedProxies
+    {
+      id: "ingress/managed-not-from-tailscale",
+      when: (f) => managed(f) && !(f.socketLoopback() && f.tailscaleProxyTrio()),
+      then: "unattributable-proxy",
+      why: "on a Tailscale-managed listener, only a loopback peer sending X-Forwarded-For, -Proto and -Host can be Tailscale's proxy",
     },
     {
-      id: "ingress/tailscale-serve",
-      when: (f) => servedBy(f, "tailscale-serve") && f.tailscaleLogin() && f.tailscaleClientResolved(),
-      then: "tailscale-serve",
-      why: "a Serve-managed listener, Tailscale's header set and a user login; the identity is verified later by WhoIs",
+      id: "ingress/managed-no-client",
+      when: (f) => managed(f) && !f.tailscaleClientNamed(),
+      then: "unattributable-proxy",
+      why: "X-Forwarded-For (read with only loopback trusted) names no client, or a loopback one",
     },
     {
       id: "ingress/tailscale-funnel",
-      when: (f) => servedBy(f, "tailscale-funnel") && f.funnelMarker() && f.tailscaleClientResolved(),
+      when: (f) => f.listener === "tailscale-funnel" && (f.funnelMarker() === undefined || f.funnelMarker() === "?1"),
       then: "tailscale-funnel",
-      why: "a Funnel-managed listener and the funnel request marker: public internet traffic",
+      // measured: sliced 8.1/9.6 resolveManagedTailscaleIngress says funnel with no marker at all, not only with `?1`
+      why: "a Funnel listener: public internet traffic, whether or not Tailscale-Funnel-Request is sent, unless it carries another value",
+    },
+    { id: "ingress/funnel-odd-marker", when: (f) => f.listener === "tailscale-funnel", then: "unattributable-proxy", why: "a Funnel marker other than `?1`" },
+    {
+      id: "ingress/serve-funnel-marker",
+      when: (f) => f.listener === "tailscale-serve" && f.funnelMarker() !== undefined,
+      then: "unattributable-proxy",
+      why: "a Serve listener receiving Funnel's marker: not what Serve sends",
     },
     {
-      id: "ingress/tailscale-unresolvable",
-      when: (f) => servedBy(f, f.listener) && tailscaleEvidence(f),
-      then: "unattributable-proxy",
-      why: "Tailscale's headers on a managed listener, but no client can be named from X-Forwarded-For",
+      id: "ingress/tailscale-serve",
+      when: (f) => f.listener === "tailscale-serve",
+      then: "tailscale-serve",
+      // measured: 8.1/9.6 attribute Serve without any Tailscale-User-Login; a missing or wrong login only fails the later WhoIs check
+      why: "a Serve listener naming a tailnet client; the identity is verified later by WhoIs, a login header is not required for the kind",
     },
     {
       id: "ingress/trusted-proxy",
       when: (f) => f.peerTrusted() && f.clientIp() !== undefined && !f.clientIpLoopback(),
       then: "trusted-proxy",
-      why: "a listed proxy naming a non-loopback client; whether a loopback X-Real-IP fallback lands here or below is unverified",
+      why: "a listed proxy naming a non-loopback client (through X-Forwarded-For, or X-Real-IP with the fallback on)",
     },
-    { id: "ingress/trusted-proxy-unresolvable", when: (f) => f.peerTrusted(), then: "unattributable-proxy", why: "a listed proxy that names no usable client" },
+    { id: "ingress/trusted-proxy-unresolvable", when: (f) => f.peerTrusted(), then: "unattributable-proxy", why: "a listed proxy that names no usable client, or a loopback one" },
     {
-      id: "ingress/loopback-proxy",
-      when: (f) => f.socketLoopback(),
+      id: "ingress/unlisted-proxy",
+      when: (f) => f.proxyHeaders() || f.tailscaleOwned(),
       then: "unattributable-proxy",
-      why: "a loopback peer that is neither direct nor attributable: an unlisted same-host proxy (or, per the notes, a bare request on a managed listener)",
+      // measured: sliced 8.1/9.6 answer unattributable-proxy for a LAN peer sending X-Forwarded-For/-Proto or a Tailscale login, not direct-remote
+      why: "forwarding or Tailscale headers from a peer that is not a listed proxy, loopback or not",
     },
-    {
-      id: "ingress/direct-remote",
-      when: always,
-      then: "direct-remote",
-      why: "a non-loopback peer; with forwarding headers the notes' summary says unattributable, later source says this (not local either way)",
-    },
+    { id: "ingress/direct-remote", when: always, then: "direct-remote", why: "a non-loopback peer with no sign of a proxy" },
   ],
 };
 
@@ -114,11 +124,11 @@ export const L3: LocalityEraDefinition = defineEra({
         proxyHeaders: once(() => trail.consult(decideTraced(forwarding, req))),
         tailscaleOwned: once(() => hasTailscaleOwnedHeaders(req)),
         tailscaleProxyTrio: once(() => [HEADER.xForwardedFor, HEADER.xForwardedProto, HEADER.xForwardedHost].every((h) => hasValue(req, h))),
-        tailscaleLogin: once(() => Boolean(headerOf(req, HEADER.tailscaleUserLogin)?.trim())),
-        funnelMarker: once(() => headerOf(req, HEADER.tailscaleFunnelRequest) === "?1"),
-        tailscaleClientResolved: once(
-          () => resolve({ ...clientIpInputOf(req), realIp: undefined, trustedProxies: ["127.0.0.1", "::1"], allowRealIpFallback: false }).value !== undefined,
-        ),
+        funnelMarker: once(() => headerOf(req, HEADER.tailscaleFunnelRequest) || undefined),
+        tailscaleClientNamed: once(() => {
+          const client = resolve({ ...clientIpInputOf(req), realIp: undefined, trustedProxies: ["127.0.0.1", "::1"], allowRealIpFallback: false }).value;
+          return client !== undefined && !decideTraced(loopback, client).value;
+        }),
         peerTrusted: once(() => handling.isTrustedProxy(peer, req.trustedProxies)),
         clientIp: once(() => trail.consult(resolve(clientIpInputOf(req)))),
         clientIpLoopback: once(() => trail.consult(decideTraced(loopback, facts.clientIp() ?? ""))),
