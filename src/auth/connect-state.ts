@@ -1,4 +1,4 @@
-import { decide, type RuleList } from "../model/rule.ts";
+import { decide, rulesAt, type RuleList } from "../model/rule.ts";
 import type { AuthMethod } from "../model/policy-functions.ts";
 import { presentsSecret, type AuthCell } from "./auth-cell.ts";
 import { authorizeModel } from "./eras/index.ts";
@@ -41,18 +41,18 @@ const SHARED: RuleList<AuthPair, boolean> = {
   rules: [
     { id: "shared.secret-verified", when: (p) => p.sharedOnly?.ok === true && (p.sharedOnly.method === "token" || p.sharedOnly.method === "password"),
       then: true, why: "the shared-secret-only auth (no Tailscale) verified a token or password" },
-    { id: "shared.trusted-proxy", since: "2026.2.26", when: (p) => p.full.ok && p.full.method === "trusted-proxy", then: true,
-      why: "from 2.26 a trusted-proxy identity counts as shared auth" },
+    { id: "shared.trusted-proxy", since: "2026.2.23", when: (p) => p.full.ok && p.full.method === "trusted-proxy", then: true,
+      why: "a trusted-proxy identity counts as shared auth; measured from 2.23 (2.22's resolveConnectAuthState, the first, lacks it)" },
     { id: "shared.none", when: () => true, then: false, why: "mode none, Tailscale, or a failed secret verified nothing shared" },
   ],
 };
 
-/** The facts from a cell's two auth outcomes (model's or release's alike). */
-export function connectAuthFacts(pair: AuthPair): ConnectAuthFacts {
+/** The facts from a cell's two auth outcomes (model's or release's alike), as the release at `version` derives them. */
+export function connectAuthFacts(version: string, pair: AuthPair): ConnectAuthFacts {
   return {
     authOk: pair.full.ok,
-    authMethod: decide(METHOD, pair).value,
-    sharedAuthOk: decide(SHARED, pair).value,
+    authMethod: decide(rulesAt(METHOD, version), pair).value,
+    sharedAuthOk: decide(rulesAt(SHARED, version), pair).value,
     hasSharedAuth: presentsSecret(pair.cell),
   };
 }
@@ -71,5 +71,5 @@ export function handshakeCell(cell: AuthCell): AuthCell {
 export function connectAuthStateAt(version: string, cell: AuthCell): ConnectAuthFacts {
   const full = authorizeModel(version, handshakeCell(cell)).value;
   const sharedOnly = presentsSecret(cell) ? authorizeModel(version, sharedOnlyCell(cell)).value : undefined;
-  return connectAuthFacts({ cell, full, sharedOnly });
+  return connectAuthFacts(version, { cell, full, sharedOnly });
 }

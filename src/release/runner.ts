@@ -12,6 +12,24 @@ import { Worker } from "node:worker_threads";
  */
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: string };
 
+/**
+ * Functions cannot be structured-cloned, yet some release functions take one (a Tailscale whois
+ * lookup, an identity verifier). An argument marked with `functionReturning` crosses as plain
+ * data and the worker revives it, wherever it sits in the arguments (plain objects and arrays
+ * only), into a function that ignores its arguments and returns (or, `async`, resolves to) the
+ * given value. The value is fixed per call, so a result stays a pure function of the JSON
+ * arguments and a replay command can carry the marker as it is.
+ */
+export const FUNCTION_MARKER = "$clawproof:function";
+
+export interface FunctionMarker {
+  [FUNCTION_MARKER]: { returns: unknown; async: boolean };
+}
+
+export function functionReturning(returns: unknown, opts: { async?: boolean } = {}): FunctionMarker {
+  return { [FUNCTION_MARKER]: { returns, async: opts.async === true } };
+}
+
 export interface RunnerModule {
   url: string;
   names: string[];

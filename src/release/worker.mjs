@@ -23,7 +23,7 @@ parentPort.on("message", async ({ id, fn, argsList }) => {
   for (const args of argsList) {
     try {
       if (!f) throw new Error(`${fn} is not loaded in this worker`);
-      let value = f(...args);
+      let value = f(...args.map(revive));
       // Only pay for an await when the function is actually async (authorizeGatewayConnect is).
       if (value && typeof value.then === "function") value = await value;
       results.push({ ok: true, value });
@@ -39,6 +39,24 @@ parentPort.on("message", async ({ id, fn, argsList }) => {
     parentPort.postMessage({ id, results: results.map(cloneableOrError) });
   }
 });
+
+// Must equal FUNCTION_MARKER in runner.ts (see functionReturning there for the contract).
+const FUNCTION_MARKER = "$clawproof:function";
+
+/** Turns function markers back into functions; anything else is returned as it came. */
+function revive(value) {
+  if (Array.isArray(value)) return value.map(revive);
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0] === FUNCTION_MARKER) {
+    const { returns, async } = value[FUNCTION_MARKER] ?? {};
+    // a fresh copy per call, so a function that mutates what it got cannot leak into the next call
+    return async ? async () => structuredClone(returns) : () => structuredClone(returns);
+  }
+  const out = {};
+  for (const key of keys) out[key] = revive(value[key]);
+  return out;
+}
 
 function cloneableOrError(result) {
   if (!result.ok) return result;

@@ -1,10 +1,10 @@
 import type { RuleList } from "../../model/rule.ts";
 import type { AuthCell } from "../auth-cell.ts";
-import type { AuthOutcome } from "../outcome.ts";
+import { fail, ok, type AuthOutcome } from "../outcome.ts";
 import { isLocal, tailscaleVerified } from "../request-facts.ts";
-import { fail, ok as okResult } from "../outcome.ts";
 import { PROXY_CONFIG, PROXY_IDENTITY, secretRules } from "./shared.ts";
 
+/** Shared rules that only exist from a release on. */
 const scoped = <T extends object>(rules: readonly T[], since: string) => rules.map((r) => ({ ...r, since }));
 
 /**
@@ -15,12 +15,12 @@ const scoped = <T extends object>(rules: readonly T[], since: string) => rules.m
 export const AP: RuleList<AuthCell, AuthOutcome> = {
   name: "authorizeGatewayConnect",
   rules: [
-    { id: "tailscale.before-modes", until: "2026.2.17", when: (c) => c.allowTailscale && !isLocal(c) && tailscaleVerified(c), then: okResult("tailscale"),
+    { id: "tailscale.before-modes", until: "2026.2.17", when: (c) => c.allowTailscale && !isLocal(c) && tailscaleVerified(c), then: ok("tailscale"),
       why: "≤2.12 tries the Tailscale identity before looking at the mode at all, mode none included" },
     ...scoped(PROXY_CONFIG, "2026.2.17"),
     ...scoped(PROXY_IDENTITY, "2026.2.17"),
-    { id: "none.ok", since: "2026.2.19", when: (c) => c.mode === "none", then: okResult("none"), why: "2.19 adds the mode none branch" },
-    { id: "tailscale.any-surface", since: "2026.2.17", when: (c) => c.allowTailscale && !isLocal(c) && tailscaleVerified(c), then: okResult("tailscale"),
+    { id: "none.ok", since: "2026.2.19", when: (c) => c.mode === "none", then: ok("none"), why: "2.19 adds the mode none branch" },
+    { id: "tailscale.any-surface", since: "2026.2.17", when: (c) => c.allowTailscale && !isLocal(c) && tailscaleVerified(c), then: ok("tailscale"),
       why: "a verified Tailscale identity for a non-local request, whatever the surface" },
     ...secretRules("token"),
     ...secretRules("password"),

@@ -46,9 +46,10 @@ export const WHOIS_PARAM: AuthAdapter = {
 /**
  * 8.1+: the gateway marks each request with the listener it arrived on, in a module-private
  * WeakMap a slice cannot reach from outside; the attribution the Tailscale-serve listener yields
- * is therefore passed in, as the `ingressAttribution` argument the function accepts. Its identity
- * check is what the release's listener code does (whois login equals the header login, case
- * folded); everything after it, including whether the kind is honoured, is the release's own.
+ * is therefore passed in, as the `ingressAttribution` argument the function accepts, so that a
+ * replay command can carry it. Its identity check is what the release's listener code does (whois
+ * login equals the header login, case folded); listener-check.ts runs the release's own listener
+ * code instead and must agree with it. Everything after it is the release's own.
  */
 export const INGRESS_ATTRIBUTED: AuthAdapter = {
   shape: "params{auth,connectAuth,req,trustedProxies,authSurface,tailscaleWhois,ingressAttribution,…} → Promise<{ok,method?,reason?}>",
