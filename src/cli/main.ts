@@ -9,6 +9,7 @@ import { registerGate } from "./commands/gate.ts";
 import { registerBisect } from "./commands/bisect.ts";
 import { registerReleases } from "./commands/releases.ts";
 import { registerReleaseLoader } from "../impl/release/register.ts";
+import { registerCheckoutLoader } from "../impl/checkout/checkout.ts";
 import { endProgress, progressReporter } from "./progress.ts";
 
 /** Runs the CLI and returns the exit code: 0 holds, 1 violated or mismatch, 2 could not check. */
@@ -22,6 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerReleaseLoader(progressReporter());
+  registerCheckoutLoader();
   registerCheck(program, setExit);
   registerDiff(program, setExit);
   registerGate(program, setExit);

@@ -42,22 +42,55 @@ export interface ReleaseSlice {
 
 export async function loadRelease(version: string, names: readonly string[], opts: LoadOptions = {}): Promise<ReleaseSlice> {
   const progress = opts.onProgress ?? (() => {});
-  const stubs = [...new Set(opts.stubs ?? DEFAULT_STUBS)].sort();
-  const unique = [...new Set(names)];
-
   // Warm path: the release's meta file gives the integrity, and cached slices need nothing else.
   let integrity = (await readReleaseMeta(version))?.integrity;
+  let fetched = false;
+  const fetch = async () => {
+    const release = await fetchRelease(version, { onProgress: progress, ...(opts.registry ? { registry: opts.registry } : {}) });
+    integrity = release.integrity;
+    fetched = true;
+  };
+  if (!integrity) await fetch();
+  return loadFromDist(
+    {
+      label: `openclaw@${version}`,
+      version,
+      integrity: integrity!,
+      distDir: async () => {
+        if (!fetched) await fetch();
+        return releaseDistDir(version);
+      },
+    },
+    names,
+    opts,
+  );
+}
+
+/** Where sliced code comes from: a published release in the cache, or a contributor's built checkout. */
+export interface DistSource {
+  /** how reports and errors name it, e.g. `openclaw@2026.9.6` or `path:../openclaw`. */
+  label: string;
+  version: string;
+  /** keys the slice cache: a tarball integrity, or a fingerprint of a checkout's dist. */
+  integrity: string;
+  /** the dist folder, produced only when something has to be sliced. */
+  distDir(): Promise<string>;
+}
+
+export async function loadFromDist(source: DistSource, names: readonly string[], opts: LoadOptions = {}): Promise<ReleaseSlice> {
+  const progress = opts.onProgress ?? (() => {});
+  const stubs = [...new Set(opts.stubs ?? DEFAULT_STUBS)].sort();
+  const unique = [...new Set(names)];
+  const { integrity, version } = source;
   const slices = new Map<string, CachedSlice>();
-  if (integrity) for (const n of unique) await readCachedSlice(integrity, n, stubs).then((s) => s && slices.set(n, s));
+  for (const n of unique) await readCachedSlice(integrity, n, stubs).then((s) => s && slices.set(n, s));
 
   const failed: { name: string; error: string }[] = [];
   const todo = unique.filter((n) => !slices.has(n));
-  if (todo.length || !integrity) {
-    const release = await fetchRelease(version, { onProgress: progress, ...(opts.registry ? { registry: opts.registry } : {}) });
-    integrity = release.integrity;
-    const dist = new Dist(releaseDistDir(version));
+  if (todo.length) {
+    const dist = new Dist(await source.distDir());
     for (const name of todo) {
-      progress(`openclaw@${version}: slicing ${name}`);
+      progress(`${source.label}: slicing ${name}`);
       try {
         slices.set(name, await sliceAndStore(dist, integrity, name, stubs));
       } catch (err) {
@@ -83,10 +116,9 @@ export async function loadRelease(version: string, names: readonly string[], opt
     for (const b of s.manifest.imports.node) node.add(b);
   }
   const found = unique.filter((n) => ready.loaded.includes(n));
-  const release = integrity!;
   return {
     version,
-    integrity: release,
+    integrity,
     found,
     missing,
     failed,
@@ -97,7 +129,7 @@ export async function loadRelease(version: string, names: readonly string[], opt
         const why = missing.includes(fn)
           ? "not in this release"
           : (failed.find((f) => f.name === fn)?.error ?? "not requested in loadRelease");
-        return Promise.reject(new CannotCheckError(`${fn} is not available in openclaw@${version}: ${why}`));
+        return Promise.reject(new CannotCheckError(`${fn} is not available in ${source.label}: ${why}`));
       }
       return runner.call(fn, argsList);
     },

@@ -28,13 +28,14 @@ describe("same-host TCP relay (socat, ssh -L, nginx stream)", () => {
     expect(TOPOLOGIES["same-host-tcp-relay"].trueLocality(LOCALITY_ORIGINS["local-ipv4"])).toBe(true);
   });
 
-  it("an empty X-Forwarded-For the client adds counts only from 9.6, an X-Forwarded-Port from 6.10", () => {
+  it("an empty X-Forwarded-For or an X-Forwarded-Port the client adds counts from 5.18 (measured on the sliced releases)", () => {
     const empty = { host: "localhost", "x-forwarded-for": "" };
-    expect(isLocal("2026.7.35", "same-host-tcp-relay", "remote-public-v4", empty)).toBe(true);
+    expect(isLocal("2026.5.12", "same-host-tcp-relay", "remote-public-v4", empty)).toBe(true);
+    expect(isLocal("2026.5.18", "same-host-tcp-relay", "remote-public-v4", empty)).toBe(false);
     expect(isLocal("2026.9.6", "same-host-tcp-relay", "remote-public-v4", empty)).toBe(false);
     const port = { host: "localhost", "x-forwarded-port": "443" };
-    expect(isLocal("2026.5.7", "same-host-tcp-relay", "remote-public-v4", port)).toBe(true);
-    expect(isLocal("2026.6.10", "same-host-tcp-relay", "remote-public-v4", port)).toBe(false);
+    expect(isLocal("2026.5.12", "same-host-tcp-relay", "remote-public-v4", port)).toBe(true);
+    expect(isLocal("2026.5.18", "same-host-tcp-relay", "remote-public-v4", port)).toBe(false);
   });
 });
 

@@ -14,6 +14,7 @@ import type { RealAdapter } from "./adapters/adapter.ts";
 import type { Agreement } from "./agreement.ts";
 import { showSignature, signatureOf, type Signature } from "./signature.ts";
 import { mixedFunctions, tabulate, type RealTables } from "./tabulate.ts";
+import { releaseLocality, type ReleaseLocality } from "./release-locality.ts";
 
 /** The model list each policy function replaces, so coverage is judged only on the model glue that still runs. */
 const LIST_OF: Record<PolicyFunctionName, string> = {
@@ -32,7 +33,17 @@ export interface ReleaseImplementation extends Implementation {
  * over its abstract domain in an isolated worker, then run through the era's handshake glue.
  */
 export async function releaseImplementation(version: string, ref = `openclaw@${version}`, onProgress?: (m: string) => void): Promise<ReleaseImplementation> {
-  const slice = await loadRelease(version, REAL_FUNCTIONS, onProgress ? { onProgress } : {});
+  return implementationFromSlice(await loadRelease(version, REAL_FUNCTIONS, onProgress ? { onProgress } : {}), ref, `openclaw ${version} from npm`, releaseLocality);
+}
+
+/** Any loaded set of sliced functions (a release, a checkout) as an implementation; closes the slice when done. */
+export async function implementationFromSlice(
+  slice: ReleaseSlice,
+  ref: string,
+  origin: string,
+  locality?: (version: string, integrity: string) => Promise<ReleaseLocality>,
+): Promise<ReleaseImplementation> {
+  const version = slice.version;
   try {
     const model = modelAt(eraOf(version), version);
     const tables: RealTables = {};
@@ -49,6 +60,13 @@ export async function releaseImplementation(version: string, ref = `openclaw@${v
       names[fn] = adapter.real;
       agreement.push(table.agreement);
     }
+    const own = locality && (await locality(version, slice.integrity).catch((error: Error) => error));
+    const localityNote = !locality
+      ? "locality: the model's (no sliced locality for this source)"
+      : own instanceof Error
+        ? `locality: the model's (${own.message})`
+        : "locality: the release's own functions";
+    if (own && !(own instanceof Error)) agreement.push(...own.agreement);
     const hits = new Map<string, number>();
     const replaced = new Set(Object.keys(tables).map((fn) => LIST_OF[fn as PolicyFunctionName]));
     const functions = mixedFunctions(model, tables, names);
@@ -60,12 +78,14 @@ export async function releaseImplementation(version: string, ref = `openclaw@${v
       kind: "release",
       version,
       era: model.id,
-      title: `openclaw ${version} from npm (sliced; handshake glue from the ${model.id} model)`,
+      title: `${origin} (sliced; handshake glue from the ${model.id} model at ${version})`,
       decide: (cell) => runHandshake(cell, model, functions, (id) => hits.set(id, (hits.get(id) ?? 0) + 1)),
       coverage: { rules, hits },
       agreement,
       imports: slice.imports,
+      ...(own && !(own instanceof Error) ? { observeLocality: own.observe } : {}),
       notes: [
+        localityNote,
         `integrity ${slice.integrity}`,
         `sliced: ${Object.values(names).join(", ") || "none"}`,
         `imports pulled in: ${[...slice.imports.node, ...slice.imports.bare].join(", ") || "none"}`,
@@ -87,7 +107,7 @@ async function chooseAdapter(fn: PolicyFunctionName, slice: ReleaseSlice): Promi
   if (!real) return undefined;
   const cached = await readCachedSlice(slice.integrity, real, [...DEFAULT_STUBS]);
   const source = cached?.url ? readFileSync(fileURLToPath(cached.url), "utf8") : "";
-  return adapterFor(fn, real, signatureOf(source, real), `openclaw@${slice.version}`);
+  return adapterFor(fn, real, signatureOf(source, real), `${real} of ${slice.version}`);
 }
 
 /** The adapter for a sliced function's shape; a shape no adapter knows is "cannot check", never a guess. */

@@ -16,7 +16,7 @@ export interface AddressHandling {
 }
 
 export function addressHandlingAt(version: string): AddressHandling {
-  if (compareVersions(version, "2026.2.22") >= 0) return CANONICAL;
+  if (compareVersions(version, "2026.2.22-1") >= 0) return CANONICAL;
   // CIDR entries arrive in 2.17 (notes §4); the exact form and IPv6 support before 2.22 are unverified
   const cidr = compareVersions(version, "2026.2.17") >= 0;
   // measured: sliced 2.21 resolveClientIp drops X-Forwarded-For/X-Real-IP values that are not IP literals (e.g. 127.1), 2.19 keeps them

@@ -53,7 +53,7 @@ const LOCAL_DIRECT_L0: RuleList<HostAwareFacts, boolean> = {
 export const L0: LocalityEraDefinition = defineEra({
   id: "L0",
   title: "client IP loopback by string prefix, exact local Host names",
-  until: "2026.2.22",
+  until: "2026.2.22-1",
   modelAt: (version) =>
     hostAwareModelAt(version, {
       era: "L0",

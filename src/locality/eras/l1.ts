@@ -53,7 +53,7 @@ const LOCAL_DIRECT_L1: RuleList<HostAwareFacts, boolean> = {
 export const L1: LocalityEraDefinition = defineEra({
   id: "L1",
   title: "client IP loopback by ipaddr.js, localish Host, right-to-left X-Forwarded-For",
-  since: "2026.2.22",
+  since: "2026.2.22-1",
   until: "2026.3.31",
   modelAt: (version) =>
     hostAwareModelAt(version, {
