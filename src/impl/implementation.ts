@@ -39,4 +39,6 @@ export interface Implementation {
   agreement?: Agreement[];
   /** how it classes concrete connections; the era's locality model unless the release's own functions are loaded. */
   observeLocality?: LocalityObserver;
+  /** the seeded part of the differential (random concrete spellings), run once per check with its seed. */
+  randomAgreement?: (seed: number) => Promise<Agreement[]>;
 }

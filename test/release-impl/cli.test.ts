@@ -48,3 +48,24 @@ describe("releases on the command line", () => {
     expect(run.stderr).toMatch(/^clawproof: .*2026\.9\.6/);
   });
 });
+
+describe("the release's own locality and auth layers", () => {
+  it("check reports agreement for the auth and locality functions, random spellings replayable by seed", () => {
+    const run = (seed: string) => CheckReportSchema.parse(JSON.parse(clawproof("check", "openclaw@2026.3.13", "--property", "proxied-never-local", "--seed", seed, "--format", "json").stdout));
+    const first = run("11").impls[0]!;
+    const functions = first.agreement!.map((a) => a.function);
+    expect(functions).toEqual(expect.arrayContaining(["authorizeGatewayConnect", "resolveConnectAuthState", "isLoopbackAddress", "resolveClientIp", "isLocalDirectRequest"]));
+    expect(first.agreement!.filter((a) => a.status === "mismatch")).toEqual([]);
+    expect(first.agreement!.find((a) => a.function === "isLoopbackAddress")!.note).toMatch(/random spellings, seed 11/);
+    expect(run("11").impls[0]!.agreement).toEqual(first.agreement);
+    expect(first.notes).toContain("locality: the release's own functions");
+  });
+
+  it("openclaw@2026.3.13 classes a proxied loopback hop local through its own functions; 2026.3.22 does not", () => {
+    const at = (v: string) => CheckReportSchema.parse(JSON.parse(clawproof("check", `openclaw@${v}`, "--property", "proxied-never-local", "--format", "json").stdout)).impls[0]!;
+    const before = at("2026.3.13").properties[0]!;
+    expect(before.status).toBe("violated");
+    expect(before.counterexample!.observed).toMatch(/openclaw:isLocalDirectRequest=true/);
+    expect(at("2026.3.22").properties[0]!.status).toBe("holds");
+  });
+});

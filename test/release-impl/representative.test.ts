@@ -5,6 +5,8 @@ import { diffImplementations } from "../../src/engine/diff.ts";
 import { releaseImplementation, type ReleaseImplementation } from "../../src/impl/release/release-impl.ts";
 import { releaseModel } from "../../src/impl/model-impl.ts";
 import { newestRelease } from "../../src/model/releases.ts";
+import { checkImplementation } from "../../src/engine/check.ts";
+import { findProperty } from "../../properties/index.ts";
 
 /** The representative releases the issue names, plus the newest published one. */
 export const REPRESENTATIVE = ["2026.2.26", "2026.3.11", "2026.3.13", "2026.3.22", "2026.4.9", "2026.5.12", "2026.6.10", "2026.8.1", newestRelease()];
@@ -22,6 +24,13 @@ describe.each(REPRESENTATIVE)("openclaw@%s against its era model", (version) => 
     expect(sliced.length).toBeGreaterThanOrEqual(6);
     for (const a of sliced) expect({ fn: a.function, mismatches: a.mismatches, example: a.example }).toEqual({ fn: a.function, mismatches: 0, example: undefined });
     expect(sliced.find((a) => a.function === "evaluateMissingDeviceIdentity")?.cells).toBe(2048);
+  });
+
+  it("never admits a remote-origin device-less node through any topology, with its own locality functions", () => {
+    const impl = loaded.get(version)!;
+    expect(impl.notes).toContain("locality: the release's own functions");
+    const result = checkImplementation(impl, { properties: [findProperty("remote-origin-node-needs-identity")!], randomRuns: 0, seed: 1 });
+    expect(result.properties[0]!.status).toBe("holds");
   });
 
   it("decides every cell of the handshake as the model does", () => {

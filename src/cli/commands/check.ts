@@ -10,6 +10,7 @@ import { checkMarkdown } from "../../report/markdown-check.ts";
 import { checkText } from "../../report/text-check.ts";
 import { emit, integer, oneOf } from "../output.ts";
 import { allReleaseRefs, defaultRefs, resolveAll } from "../default-impls.ts";
+import { mergeAgreements } from "../../impl/release/agreement.ts";
 import { progressReporter } from "../progress.ts";
 
 const FORMATS = ["text", "json", "junit", "markdown"] as const;
@@ -48,10 +49,14 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       const base = flags.base ? await resolveImplementation(flags.base) : undefined;
       const wanted = [...refs, ...(flags.allReleases ? allReleaseRefs(!!flags.includePrereleases) : [])];
       const impls = await resolveAll(wanted.length ? wanted : defaultRefs(), progressReporter());
+      const runSeed = seed ?? Date.now() % 2 ** 31;
+      for (const impl of impls) {
+        if (impl.randomAgreement) impl.agreement = mergeAgreements(impl.agreement ?? [], await impl.randomAgreement(runSeed));
+      }
       const report: CheckReport = CheckReportSchema.parse({
         tool: "clawproof",
         command: "check",
-        impls: impls.map((impl) => checkImplementation(impl, { properties, ...(cells ? { cells } : {}), ...(flags.connection ? { connections: flags.connection } : {}), ...(seed !== undefined ? { seed } : {}), ...(base ? { base } : {}) })),
+        impls: impls.map((impl) => checkImplementation(impl, { properties, ...(cells ? { cells } : {}), ...(flags.connection ? { connections: flags.connection } : {}), seed: runSeed, ...(base ? { base } : {}) })),
       });
       const render = { text: checkText, json: (r: CheckReport) => JSON.stringify(r, null, 2) + "\n", junit: checkJunit, markdown: checkMarkdown }[format];
       emit(render(report), flags.out);

@@ -15,3 +15,23 @@ export const AgreementSchema = z.object({
   note: z.string().optional(),
 });
 export type Agreement = z.infer<typeof AgreementSchema>;
+
+/** Adds a second run of the same functions (e.g. random spellings) to the exhaustive one. */
+export function mergeAgreements(base: readonly Agreement[], extra: readonly Agreement[]): Agreement[] {
+  const merged = base.map((a) => ({ ...a }));
+  for (const e of extra) {
+    const into = merged.find((a) => a.function === e.function);
+    if (!into) {
+      merged.push(e);
+      continue;
+    }
+    into.cells += e.cells;
+    into.mismatches += e.mismatches;
+    if (e.status === "mismatch") {
+      into.status = "mismatch";
+      into.example ??= e.example;
+    }
+    if (e.note) into.note = into.note ? `${into.note}; ${e.note}` : e.note;
+  }
+  return merged;
+}

@@ -14,7 +14,9 @@ import type { RealAdapter } from "./adapters/adapter.ts";
 import type { Agreement } from "./agreement.ts";
 import { showSignature, signatureOf, type Signature } from "./signature.ts";
 import { mixedFunctions, tabulate, type RealTables } from "./tabulate.ts";
-import { releaseLocality, type ReleaseLocality } from "./release-locality.ts";
+import { releaseLocality } from "./release-locality.ts";
+import { releaseAuthAgreement } from "./release-auth.ts";
+import { randomSpellingAgreement } from "./random-spellings.ts";
 
 /** The model list each policy function replaces, so coverage is judged only on the model glue that still runs. */
 const LIST_OF: Record<PolicyFunctionName, string> = {
@@ -33,16 +35,11 @@ export interface ReleaseImplementation extends Implementation {
  * over its abstract domain in an isolated worker, then run through the era's handshake glue.
  */
 export async function releaseImplementation(version: string, ref = `openclaw@${version}`, onProgress?: (m: string) => void): Promise<ReleaseImplementation> {
-  return implementationFromSlice(await loadRelease(version, REAL_FUNCTIONS, onProgress ? { onProgress } : {}), ref, `openclaw ${version} from npm`, releaseLocality);
+  return implementationFromSlice(await loadRelease(version, REAL_FUNCTIONS, onProgress ? { onProgress } : {}), ref, `openclaw ${version} from npm`, true);
 }
 
 /** Any loaded set of sliced functions (a release, a checkout) as an implementation; closes the slice when done. */
-export async function implementationFromSlice(
-  slice: ReleaseSlice,
-  ref: string,
-  origin: string,
-  locality?: (version: string, integrity: string) => Promise<ReleaseLocality>,
-): Promise<ReleaseImplementation> {
+export async function implementationFromSlice(slice: ReleaseSlice, ref: string, origin: string, fromNpm = false): Promise<ReleaseImplementation> {
   const version = slice.version;
   try {
     const model = modelAt(eraOf(version), version);
@@ -60,8 +57,10 @@ export async function implementationFromSlice(
       names[fn] = adapter.real;
       agreement.push(table.agreement);
     }
-    const own = locality && (await locality(version, slice.integrity).catch((error: Error) => error));
-    const localityNote = !locality
+    // the locality and auth layers are sliced per published release (their slicers take a version)
+    const own = fromNpm ? await releaseLocality(version, slice.integrity).catch((error: Error) => error) : undefined;
+    if (fromNpm) agreement.push(...(await releaseAuthAgreement(version, slice.integrity)));
+    const localityNote = !fromNpm
       ? "locality: the model's (no sliced locality for this source)"
       : own instanceof Error
         ? `locality: the model's (${own.message})`
@@ -83,7 +82,7 @@ export async function implementationFromSlice(
       coverage: { rules, hits },
       agreement,
       imports: slice.imports,
-      ...(own && !(own instanceof Error) ? { observeLocality: own.observe } : {}),
+      ...(own && !(own instanceof Error) ? { observeLocality: own.observe, randomAgreement: (seed: number) => randomSpellingAgreement(version, seed) } : {}),
       notes: [
         localityNote,
         `integrity ${slice.integrity}`,
