@@ -12,6 +12,9 @@ export const PROXYING_TOPOLOGIES: readonly TopologyId[] = ["same-host-proxy", "p
 const byTopology = (cells: readonly LocalityCell[]) =>
   TOPOLOGY_IDS.map((topology) => ({ topology, cells: cells.filter((c) => c.topology === topology) }));
 
+/** proxy_attribution_required: from 8.1 authorizeGatewayConnect fails unattributable proxy traffic first (measured). */
+const refusedByAuth = (observation: { ingressKind?: string }) => observation.ingressKind === "unattributable-proxy";
+
 /** A property of the locality layer alone: each connection either is fine or is a violation. */
 export function perConnection(
   ctx: TopologyContext,
@@ -52,7 +55,8 @@ export function perConnectionAndConnect(
     for (const cell of cells) {
       const observation = ctx.observe(cell);
       const locality = observation.isLocalClient ? "local" : "remote";
-      const admitted = admittedFor.get(locality)!;
+      // the auth layer (8.1+) refuses traffic it cannot attribute before looking at any credential
+      const admitted = refusedByAuth(observation) ? [] : admittedFor.get(locality)!;
       checked += candidatesFor.get(locality)!;
       if (admitted.length) violations.push({ locality: cell, observation, cell: admitted[0]!, message: admittedIsViolation(cell, admitted[0]!), weight: admitted.length });
     }
