@@ -17,12 +17,16 @@ export const ORIGIN: OriginStage = {
 export const AUTH: AuthStage = {
   name: "auth",
   rules: [
-    { id: "auth.mode-none", when: (c) => c.authMode === "none", then: { ok: true, method: "none", sharedAuthOk: false },
+    { id: "auth.mode-none-unsupported", until: "2026.2.19", when: (c) => c.authMode === "none", then: { ok: false, method: "token", sharedAuthOk: false },
+      why: "before 2.19 authorizeGatewayConnect had no mode none: it ends in unauthorized (measured)" },
+    { id: "auth.proxy-mode-unsupported", until: "2026.2.17", when: (c) => c.authMode === "trusted-proxy", then: { ok: false, method: "token", sharedAuthOk: false },
+      why: "trusted-proxy mode arrives in 2.17 (measured)" },
+    { id: "auth.mode-none", since: "2026.2.19", when: (c) => c.authMode === "none", then: { ok: true, method: "none", sharedAuthOk: false },
       why: "mode none accepts everyone; no shared secret was verified, so sharedAuthOk stays false" },
     { id: "auth.proxy-ok-shared", since: "2026.2.23", when: (c) => c.credential === "proxy-ok",
       then: { ok: true, method: "trusted-proxy", sharedAuthOk: true },
       why: "from 2.23 a verified trusted-proxy identity counts as shared auth (measured on resolveConnectAuthState)" },
-    { id: "auth.proxy-ok", until: "2026.2.23", when: (c) => c.credential === "proxy-ok",
+    { id: "auth.proxy-ok", since: "2026.2.17", until: "2026.2.23", when: (c) => c.credential === "proxy-ok",
       then: { ok: true, method: "trusted-proxy", sharedAuthOk: false },
       why: "before 2.23 only a token/password match was shared auth" },
     { id: "auth.tailscale-ok", when: (c) => c.credential === "tailscale-ok" && c.locality === "remote",
