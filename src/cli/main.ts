@@ -6,6 +6,7 @@ import { registerDiff } from "./commands/diff.ts";
 import { registerTable } from "./commands/table.ts";
 import { registerCall } from "./commands/call.ts";
 import { registerGate } from "./commands/gate.ts";
+import { registerRules } from "./commands/rules.ts";
 import { registerBisect } from "./commands/bisect.ts";
 import { registerReleases } from "./commands/releases.ts";
 import { registerReleaseLoader } from "../impl/release/register.ts";
@@ -29,6 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerGate(program, setExit);
   registerTable(program);
   registerCatalogue(program);
+  registerRules(program);
   registerCall(program, setExit);
   registerBisect(program, setExit);
   registerReleases(program);
