@@ -11,7 +11,8 @@ import { clientListedAsTrustedProxy } from "../src/topology/client-trusted.ts";
  */
 export interface AcceptedException extends VersionRange {
   id: string;
-  property: string;
+  /** the property (or properties) it exempts cells of. */
+  property: string | readonly string[];
   /** the connects it covers (connect-policy properties). */
   covers?(cell: Cell): boolean;
   /** the concrete connections it covers (ground-truth properties). */
@@ -62,16 +63,10 @@ export const ACCEPTED_EXCEPTIONS: readonly AcceptedException[] = [
   { id: "control-ui-tailscale-device-skips-pairing", property: "remote-unpaired-needs-approval", since: "2026.4.25",
     covers: (c) => controlUi(c) && c.role === "operator" && c.credential === "tailscale-ok",
     why: "a Tailscale identity already names the user behind the Control UI device" },
-  { id: "real-ip-fallback-opt-in", property: "proxied-never-local", since: "2026.2.21",
+  { id: "real-ip-fallback-opt-in", property: ["proxied-never-local", "spoofed-headers-never-raise-locality"], since: "2026.2.21",
     coversConnection: (c) => c.realIp,
     why: "gateway.allowRealIpFallback lets a trusted proxy's X-Real-IP name the client, loopback included: the operator opted in" },
-  { id: "client-listed-as-trusted-proxy", property: "proxied-never-local",
+  { id: "client-listed-as-trusted-proxy", property: ["proxied-never-local", "spoofed-headers-never-raise-locality"],
     coversConnection: clientListedAsTrustedProxy,
     why: "gateway.trustedProxies covers the client's own address, so by configuration it may vouch for itself" },
-  { id: "real-ip-fallback-opt-in", property: "spoofed-headers-never-raise-locality", since: "2026.2.21",
-    coversConnection: (c) => c.realIp,
-    why: "gateway.allowRealIpFallback trusts X-Real-IP from trusted proxies: the operator opted in" },
-  { id: "client-listed-as-trusted-proxy", property: "spoofed-headers-never-raise-locality",
-    coversConnection: clientListedAsTrustedProxy,
-    why: "gateway.trustedProxies covers the client's own address, so by configuration its headers are trusted" },
 ];

@@ -5,7 +5,7 @@ import { ACCEPTED_EXCEPTIONS, type AcceptedException } from "../../properties/ac
 
 /** The accepted exceptions in force for a property at a release. */
 export function exceptionsFor(property: string, version: string): AcceptedException[] {
-  return ACCEPTED_EXCEPTIONS.filter((e) => e.property === property && inVersionRange(version, e));
+  return ACCEPTED_EXCEPTIONS.filter((e) => appliesTo(e, property) && inVersionRange(version, e));
 }
 
 export function exemption(exceptions: readonly AcceptedException[], cell: Cell): AcceptedException | undefined {
@@ -14,4 +14,8 @@ export function exemption(exceptions: readonly AcceptedException[], cell: Cell):
 
 export function connectionExemption(exceptions: readonly AcceptedException[], connection: LocalityCell): AcceptedException | undefined {
   return exceptions.find((e) => e.coversConnection?.(connection));
+}
+
+export function appliesTo(exception: AcceptedException, property: string): boolean {
+  return typeof exception.property === "string" ? exception.property === property : exception.property.includes(property);
 }

@@ -5,6 +5,7 @@ import { publishedReleases } from "../../model/releases.ts";
 import { inVersionRange } from "../../domain/versions.ts";
 import { PROPERTIES } from "../../../properties/index.ts";
 import { ACCEPTED_EXCEPTIONS } from "../../../properties/accepted-exceptions.ts";
+import { appliesTo } from "../../engine/exceptions.ts";
 
 /** `models` and `properties`: what clawproof knows, for people choosing what to check. */
 export function registerCatalogue(program: Command): void {
@@ -27,7 +28,7 @@ export function registerCatalogue(program: Command): void {
     .action(() => {
       for (const p of PROPERTIES) {
         console.log(`${p.id}${p.since ? ` (from ${p.since})` : ""}${p.kind === "relational" ? " [relational]" : p.kind === "topology" ? " [ground truth, per topology]" : ""}\n    ${p.statement}\n    why: ${p.why}`);
-        for (const e of ACCEPTED_EXCEPTIONS.filter((x) => x.property === p.id)) {
+        for (const e of ACCEPTED_EXCEPTIONS.filter((x) => appliesTo(x, p.id))) {
           console.log(`    exception ${e.id} (${e.since ?? "always"}${e.until ? ` until ${e.until}` : ""}): ${e.why}`);
         }
       }
