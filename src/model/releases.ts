@@ -1,20 +1,16 @@
-import { readFileSync } from "node:fs";
 import { compareVersions, isPrerelease } from "../domain/versions.ts";
+import { nearestVersions, readLocalReleaseList, type ReleaseEntry } from "../release/release-list.ts";
 
-export interface PublishedRelease {
-  version: string;
-  published: string;
-}
-
-export const RELEASES_FILE = new URL("../../data/releases.json", import.meta.url);
+export type PublishedRelease = ReleaseEntry;
 
 let cached: readonly PublishedRelease[] | undefined;
 
 /** Published `openclaw` versions, oldest first, from the data file `clawproof releases --refresh` rewrites. */
 export function publishedReleases(): readonly PublishedRelease[] {
   if (!cached) {
-    const data = JSON.parse(readFileSync(RELEASES_FILE, "utf8")) as { releases: PublishedRelease[] };
-    cached = [...data.releases].sort((a, b) => compareVersions(a.version, b.version));
+    const list = readLocalReleaseList();
+    if (!list) throw new Error("data/releases.json is missing or unreadable: run `npx clawproof releases --refresh`");
+    cached = [...list.releases].sort((a, b) => compareVersions(a.version, b.version));
   }
   return cached;
 }
@@ -30,9 +26,5 @@ export function newestRelease(includePrereleases = false): string {
 
 /** The published versions just below and above one that is not published, for error messages. */
 export function nearestReleases(version: string): string[] {
-  const list = publishedReleases().map((r) => r.version);
-  const above = list.findIndex((v) => compareVersions(v, version) > 0);
-  if (above === -1) return list.slice(-1);
-  if (above === 0) return list.slice(0, 1);
-  return [list[above - 1]!, list[above]!];
+  return nearestVersions(version, publishedReleases().map((r) => r.version));
 }
