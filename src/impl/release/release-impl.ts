@@ -16,6 +16,7 @@ import { showSignature, signatureOf, type Signature } from "./signature.ts";
 import { mixedFunctions, tabulate, type RealTables } from "./tabulate.ts";
 import { releaseLocality } from "./release-locality.ts";
 import { releaseAuthAgreement } from "./release-auth.ts";
+import { releasePairingLocalityAgreement } from "../../pairing-locality/release.ts";
 import { randomSpellingAgreement } from "./random-spellings.ts";
 
 /** The model list each policy function replaces, so coverage is judged only on the model glue that still runs. */
@@ -60,6 +61,7 @@ export async function implementationFromSlice(slice: ReleaseSlice, ref: string, 
     // the locality and auth layers are sliced per published release (their slicers take a version)
     const own = fromNpm ? await releaseLocality(version, slice.integrity).catch((error: Error) => error) : undefined;
     if (fromNpm) agreement.push(...(await releaseAuthAgreement(version, slice.integrity)));
+    if (fromNpm) agreement.push(await releasePairingLocalityAgreement(version, slice.integrity));
     const localityNote = !fromNpm
       ? "locality: the model's (no sliced locality for this source)"
       : own instanceof Error
