@@ -29,7 +29,7 @@ function implText(impl: ImplResult): string[] {
 }
 
 function agreementText(ref: string, a: NonNullable<ImplResult["agreement"]>[number]): string[] {
-  if (a.status === "not-in-release") return [`  – agreement ${a.function}: not in this release (the model stands in)`];
+  if (a.status === "not-in-release") return [`  – agreement ${a.function}: ${a.note ?? "not in this release"}`];
   if (a.status === "agrees") return [`  ✓ agreement ${a.function} (${a.real}): model and release agree on all ${a.cells} inputs`];
   const ex = a.example!;
   return [
