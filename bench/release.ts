@@ -25,16 +25,18 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): number {
 export async function benchRelease(): Promise<void> {
   console.log(`\nreleases (openclaw@${VERSION})`);
   const cold = mkdtempSync(join(tmpdir(), "clawproof-bench-"));
+  const saved = process.env.CLAWPROOF_CACHE;
   try {
-    const saved = process.env.CLAWPROOF_CACHE;
     process.env.CLAWPROOF_CACHE = cold;
     const start = performance.now();
     await releaseImplementation(VERSION);
     row("cold: fetch from npm + slice + tabulate", `${((performance.now() - start) / 1000).toFixed(1)} s`);
-    process.env.CLAWPROOF_CACHE = saved;
   } catch (error) {
     row("cold fetch", `skipped: ${(error as Error).message}`);
   } finally {
+    // assigning undefined to process.env would store the string "undefined"
+    if (saved === undefined) delete process.env.CLAWPROOF_CACHE;
+    else process.env.CLAWPROOF_CACHE = saved;
     rmSync(cold, { recursive: true, force: true });
   }
 
