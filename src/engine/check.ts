@@ -72,6 +72,7 @@ export function checkImplementation(impl: Implementation, options: CheckOptions)
     coverage,
     random: { seed, runs: random.runs, failed: random.failures.length > 0 },
     ...(impl.agreement ? { agreement: impl.agreement } : {}),
+    ...(impl.imports ? { imports: { node: impl.imports.node, bare: impl.imports.bare } } : {}),
     notes: impl.notes,
   };
 }

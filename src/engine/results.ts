@@ -75,6 +75,8 @@ export const ImplResultSchema = z.object({
   random: RandomRunSchema,
   /** sliced releases only: each policy function against the era model on its whole domain. */
   agreement: z.array(AgreementSchema).optional(),
+  /** sliced code only: every `node:` and bare import the slices pulled in. */
+  imports: z.object({ node: z.array(z.string()), bare: z.array(z.string()) }).optional(),
   notes: z.array(z.string()),
 });
 

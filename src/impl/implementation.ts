@@ -39,6 +39,8 @@ export interface Implementation {
   agreement?: Agreement[];
   /** how it classes concrete connections; the era's locality model unless the release's own functions are loaded. */
   observeLocality?: LocalityObserver;
+  /** sliced code only: the `node:` and bare imports its slices pulled in. */
+  imports?: { bare: string[]; node: string[] };
   /** the seeded part of the differential (random concrete spellings), run once per check with its seed. */
   randomAgreement?: (seed: number) => Promise<Agreement[]>;
 }

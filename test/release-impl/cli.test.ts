@@ -59,6 +59,8 @@ describe("the release's own locality and auth layers", () => {
     expect(first.agreement!.find((a) => a.function === "isLoopbackAddress")!.note).toMatch(/random spellings, seed 11/);
     expect(run("11").impls[0]!.agreement).toEqual(first.agreement);
     expect(first.notes).toContain("locality: the release's own functions");
+    // 3.13 still imports ipaddr.js as a package; clawproof resolves it from its own dependencies
+    expect(first.imports!.bare).toContain("ipaddr.js");
   });
 
   it("openclaw@2026.3.13 classes a proxied loopback hop local through its own functions; 2026.3.22 does not", () => {

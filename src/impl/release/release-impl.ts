@@ -15,6 +15,7 @@ import type { Agreement } from "./agreement.ts";
 import { showSignature, signatureOf, type Signature } from "./signature.ts";
 import { mixedFunctions, tabulate, type RealTables } from "./tabulate.ts";
 import { releaseLocality } from "./release-locality.ts";
+import { sliceImports } from "./slice-imports.ts";
 import { releaseAuthAgreement } from "./release-auth.ts";
 import { releasePairingLocalityAgreement } from "../../pairing-locality/release.ts";
 import { randomSpellingAgreement } from "./random-spellings.ts";
@@ -68,6 +69,8 @@ export async function implementationFromSlice(slice: ReleaseSlice, ref: string, 
         ? `locality: the model's (${own.message})`
         : "locality: the release's own functions";
     if (own && !(own instanceof Error)) agreement.push(...own.agreement);
+    // after every layer has sliced what it needs, so the list covers them all
+    const imports = fromNpm ? await sliceImports(slice.integrity) : slice.imports;
     const hits = new Map<string, number>();
     const replaced = new Set(Object.keys(tables).map((fn) => LIST_OF[fn as PolicyFunctionName]));
     const functions = mixedFunctions(model, tables, names);
@@ -83,13 +86,13 @@ export async function implementationFromSlice(slice: ReleaseSlice, ref: string, 
       decide: (cell) => runHandshake(cell, model, functions, (id) => hits.set(id, (hits.get(id) ?? 0) + 1)),
       coverage: { rules, hits },
       agreement,
-      imports: slice.imports,
+      imports,
       ...(own && !(own instanceof Error) ? { observeLocality: own.observe, randomAgreement: (seed: number) => randomSpellingAgreement(version, seed) } : {}),
       notes: [
         localityNote,
         `integrity ${slice.integrity}`,
         `sliced: ${Object.values(names).join(", ") || "none"}`,
-        `imports pulled in: ${[...slice.imports.node, ...slice.imports.bare].join(", ") || "none"}`,
+        `imports pulled in: ${[...imports.node, ...imports.bare].join(", ") || "none"}`,
         ...slice.failed.map((f) => `${f.name}: ${f.error}`),
       ],
     };
