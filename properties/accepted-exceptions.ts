@@ -66,7 +66,7 @@ export const ACCEPTED_EXCEPTIONS: readonly AcceptedException[] = [
   { id: "real-ip-fallback-opt-in", property: ["proxied-never-local", "spoofed-headers-never-raise-locality"], since: "2026.2.21",
     coversConnection: (c) => c.realIp,
     why: "gateway.allowRealIpFallback lets a trusted proxy's X-Real-IP name the client, loopback included: the operator opted in" },
-  { id: "client-listed-as-trusted-proxy", property: ["proxied-never-local", "spoofed-headers-never-raise-locality"],
+  { id: "client-listed-as-trusted-proxy", property: ["proxied-never-local", "spoofed-headers-never-raise-locality", "remote-direct-never-local"],
     coversConnection: clientListedAsTrustedProxy,
     why: "gateway.trustedProxies covers the client's own address, so by configuration it may vouch for itself" },
 ];

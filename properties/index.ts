@@ -1,6 +1,7 @@
 import type { AnyProperty } from "../src/engine/property.ts";
 import { proxiedNeverLocal } from "./proxied-never-local.ts";
 import { remoteOriginNodeNeedsIdentity } from "./remote-origin-node-needs-identity.ts";
+import { remoteDirectNeverLocal } from "./remote-direct-never-local.ts";
 import { spoofedHeadersNeverRaiseLocality } from "./spoofed-headers-never-raise-locality.ts";
 import { authMonotone } from "./auth-monotone.ts";
 import { browserOriginNoAutoPairing } from "./browser-origin-no-auto-pairing.ts";
@@ -27,6 +28,7 @@ export const PROPERTIES: readonly AnyProperty[] = [
   nodeNeverAdmittedWithoutIdentity,
   remoteOriginNodeNeedsIdentity,
   proxiedNeverLocal,
+  remoteDirectNeverLocal,
   spoofedHeadersNeverRaiseLocality,
   failedAuthRejected,
   noUnauthenticatedAdmission,
