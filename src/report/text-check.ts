@@ -48,9 +48,14 @@ function propertyText(p: PropertyResult): string[] {
   const lines = [head];
   if (p.counterexample) lines.push(`      counterexample:`, ...counterexampleLines(p.counterexample).map((l) => `        ${l}`));
   for (const key of p.moreViolations) lines.push(`      also: ${key}`);
-  for (const t of p.topologies ?? []) {
-    if (t.status !== "not-applicable") lines.push(`      ${MARK[t.status]} topology ${t.topology}: ${t.violations ? `${t.violations} connection${t.violations === 1 ? "" : "s"} violate${t.violations === 1 ? "s" : ""}` : "holds"}${t.exempted ? ` (${t.exempted} exempted)` : ""}`);
-  }
+  // per-topology lines only when they say more than "holds everywhere"
+  const topologies = (p.topologies ?? []).filter((t) => t.status !== "not-applicable");
+  if (topologies.some((t) => t.status === "violated" || t.exempted)) {
+    for (const t of topologies) {
+      const what = t.violations ? `${t.violations} connection${t.violations === 1 ? "" : "s"} violate${t.violations === 1 ? "s" : ""}` : "holds";
+      lines.push(`      ${MARK[t.status]} topology ${t.topology}: ${what}${t.exempted ? ` (${t.exempted} exempted)` : ""}`);
+    }
+  } else if (topologies.length) lines.push(`      holds in every topology: ${topologies.map((t) => t.topology).join(", ")}`);
   for (const e of p.exempted) lines.push(`      exempted by ${e.exception} (${e.cells} cells, e.g. ${e.sample[0]}): ${e.why}`);
   return lines;
 }
