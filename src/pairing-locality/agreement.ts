@@ -1,5 +1,5 @@
 import { ensureLoaded, sliceSource } from "../auth/real/slice-source.ts";
-import type { Agreement } from "../impl/release/agreement.ts";
+import { agreementFrom, type Agreement } from "../impl/release/agreement.ts";
 import { loadRelease, type LoadOptions } from "../release/load.ts";
 import { PAIRING_LOCALITY_FN, pairingLocalityAdapterFor, type PairingLocalityAdapter } from "./adapter.ts";
 import { allPairingLocalityCells, pairingLocalityCellKey, type PairingLocalityCell, type PairingLocalityKind } from "./domain.ts";
@@ -61,22 +61,16 @@ export function agreementOf(table: PairingLocalityTable): Agreement {
   if (!table.adapter) {
     return { function: PAIRING_LOCALITY_FN, status: "not-in-release", cells: 0, mismatches: 0, note: `no ${PAIRING_LOCALITY_FN} in this release` };
   }
-  const wrong = pairingLocalityMismatches(table);
-  const first = wrong[0];
   const kinds = new Set(table.rows.map((r) => r.model));
-  return {
+  return agreementFrom({
     function: PAIRING_LOCALITY_FN,
     real: PAIRING_LOCALITY_FN,
     shape: table.adapter.shape,
-    status: wrong.length ? "mismatch" : "agrees",
+    ref: `openclaw@${table.version}`,
     cells: table.rows.length,
-    mismatches: wrong.length,
-    ...(first ? { example: {
-      input: { ...first.cell, key: pairingLocalityCellKey(first.cell), modelRule: first.rule },
-      model: first.model,
-      release: first.release,
-      replay: `npx clawproof call openclaw@${table.version} ${PAIRING_LOCALITY_FN} --args '${JSON.stringify(first.args)}'`,
-    } } : {}),
+    disagreements: pairingLocalityMismatches(table).map((m) => ({
+      input: { ...m.cell, key: pairingLocalityCellKey(m.cell), modelRule: m.rule }, model: m.model, release: m.release, args: m.args,
+    })),
     note: `${kinds.size} distinct kinds over ${table.rows.length} cells`,
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import type { Agreement } from "../../impl/release/agreement.ts";
+import { agreementFrom, type Agreement } from "../../impl/release/agreement.ts";
 import { loadRelease, type LoadOptions } from "../../release/load.ts";
 import { authArgs } from "../auth-args.ts";
 import { allAuthCells, authCellKey, type AuthCell } from "../auth-cell.ts";
@@ -75,23 +75,15 @@ export async function authAgreement(version: string, opts: Pick<LoadOptions, "on
 
 export function agreementOf(table: AuthTable): Agreement {
   if (!table.adapter) return { function: REAL, status: "not-in-release", cells: 0, mismatches: 0, note: "no authorizeGatewayConnect in this release" };
-  const wrong = mismatchesOf(table);
-  const first = wrong[0];
-  return {
+  return agreementFrom({
     function: REAL,
     real: REAL,
     shape: table.adapter.shape,
-    status: wrong.length ? "mismatch" : "agrees",
+    ref: `openclaw@${table.version}`,
     cells: table.rows.length,
-    mismatches: wrong.length,
-    ...(first ? { example: {
-      input: { ...first.cell, key: first.key, modelRule: first.rule },
-      model: first.model,
-      release: first.release,
-      replay: `npx clawproof call openclaw@${table.version} ${REAL} --args '${JSON.stringify(first.args)}'`,
-    } } : {}),
+    disagreements: mismatchesOf(table).map((m) => ({ input: { ...m.cell, key: m.key, modelRule: m.rule }, model: m.model, release: m.release, args: m.args })),
     note: `${showRuleCount(table)}; the release answered in ${Math.round(table.ms.call)} ms`,
-  };
+  });
 }
 
 function showRuleCount(table: AuthTable): string {

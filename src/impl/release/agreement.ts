@@ -35,3 +35,39 @@ export function mergeAgreements(base: readonly Agreement[], extra: readonly Agre
   }
   return merged;
 }
+
+/** The command that reproduces one call; single quotes in the JSON are closed and escaped for the shell. */
+export function callReplay(ref: string, fn: string, args: unknown[]): string {
+  return `npx clawproof call ${ref} ${fn} --args '${JSON.stringify(args).replaceAll("'", `'\\''`)}'`;
+}
+
+export interface Disagreement {
+  input: Record<string, unknown>;
+  model: unknown;
+  release: unknown;
+  /** the release-shaped arguments, for the replay command. */
+  args: unknown[];
+}
+
+/** An agreement entry from a differential run: counts, and the first disagreement with its replay. */
+export function agreementFrom(run: {
+  function: string;
+  real: string;
+  shape: string;
+  ref: string;
+  cells: number;
+  disagreements: readonly Disagreement[];
+  note?: string;
+}): Agreement {
+  const first = run.disagreements[0];
+  return {
+    function: run.function,
+    real: run.real,
+    shape: run.shape,
+    status: first ? "mismatch" : "agrees",
+    cells: run.cells,
+    mismatches: run.disagreements.length,
+    ...(first ? { example: { input: first.input, model: first.model, release: first.release, replay: callReplay(run.ref, run.real, first.args) } } : {}),
+    ...(run.note ? { note: run.note } : {}),
+  };
+}

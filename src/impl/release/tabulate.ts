@@ -5,7 +5,7 @@ import { modelFunctions } from "../../model/model-at.ts";
 import type { PolicyFunctionName, PolicyFunctions } from "../../model/policy-functions.ts";
 import type { ReleaseSlice } from "../../release/load.ts";
 import type { RealAdapter } from "./adapters/adapter.ts";
-import type { Agreement } from "./agreement.ts";
+import { callReplay, type Agreement } from "./agreement.ts";
 
 /** A release function evaluated once on its whole abstract domain: a lookup table plus its agreement with the model. */
 export interface Tabulated {
@@ -34,7 +34,7 @@ export async function tabulate(fn: PolicyFunctionName, adapter: RealAdapter, sli
       input,
       model: expected,
       release: value,
-      replay: `npx clawproof call ${ref} ${adapter.real} --args '${JSON.stringify(adapter.toArgs(input))}'`,
+      replay: callReplay(ref, adapter.real, adapter.toArgs(input)),
     };
   });
   return {

@@ -1,3 +1,4 @@
+import { callReplay } from "../../impl/release/agreement.ts";
 import type { Agreement } from "../../impl/release/agreement.ts";
 import { localityModelAt, type LocalityModel } from "../locality-model.ts";
 import type { ConcreteRequest } from "../request.ts";
@@ -73,5 +74,5 @@ export async function runLocality(release: LocalityRelease, probes: LocalityProb
 
 /** The command that reproduces one answer; single quotes in the JSON are closed and escaped for the shell. */
 export function replay(ref: string, call: RealCall): string {
-  return `npx clawproof call ${ref} ${call.fn} --args '${JSON.stringify(call.args).replaceAll("'", `'\\''`)}'`;
+  return callReplay(ref, call.fn, call.args);
 }
