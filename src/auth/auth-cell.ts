@@ -4,6 +4,7 @@
  * whole domain can be enumerated and each cell run through a model and a release alike. The
  * concrete arguments a cell stands for are built in auth-args.ts.
  */
+import { keyCodec } from "../domain/key-codec.ts";
 
 /** `gateway.auth.mode`. */
 export const AUTH_MODES = ["none", "token", "password", "trusted-proxy"] as const;
@@ -95,25 +96,15 @@ export function isValidAuthCell(cell: AuthCell): boolean {
   return AUTH_EXCLUSIONS.every((rule) => !rule.excludes(cell));
 }
 
-const show = (value: unknown) => (value === true ? "1" : value === false ? "0" : String(value));
+const codec = keyCodec<AuthCell>("auth cell", AUTH_FIELDS.map(([name, short, values]) => [name, short, values] as const));
 
 /** A stable, shell-safe key, e.g. `mode=token,secret=set,ts=0,proxy=n/a,token=wrong,…`. */
-export function authCellKey(cell: AuthCell): string {
-  return AUTH_FIELDS.map(([name, short]) => `${short}=${show(cell[name])}`).join(",");
-}
+export const authCellKey = (cell: AuthCell): string => codec.key(cell);
 
 export function parseAuthCellKey(key: string): AuthCell {
-  const parts = new Map(key.split(",").map((p) => p.split("=") as [string, string]));
-  const cell: Record<string, unknown> = {};
-  for (const [name, short, values] of AUTH_FIELDS) {
-    const raw = parts.get(short);
-    const value = (values as readonly unknown[]).find((v) => show(v) === raw);
-    if (raw === undefined || value === undefined) throw new Error(`auth cell key ${key}: ${short} must be one of ${values.map(show).join("|")}`);
-    cell[name] = value;
-  }
-  if (parts.size !== AUTH_FIELDS.length) throw new Error(`auth cell key ${key}: unknown or repeated fields`);
-  if (!isValidAuthCell(cell as unknown as AuthCell)) throw new Error(`auth cell key ${key}: excluded by ${exclusionOf(cell as unknown as AuthCell)!.id}`);
-  return cell as unknown as AuthCell;
+  const cell = codec.parse(key);
+  if (!isValidAuthCell(cell)) throw new Error(`auth cell key ${key}: excluded by ${exclusionOf(cell)!.id}`);
+  return cell;
 }
 
 export function exclusionOf(cell: AuthCell): AuthExclusion | undefined {

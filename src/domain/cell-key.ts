@@ -1,5 +1,6 @@
 import { CELL_FIELDS, CellSchema, type Cell, type CellField } from "./cell.ts";
 import { exclusionOf } from "./validity.ts";
+import { showKeyValue } from "./key-codec.ts";
 
 /**
  * A cell key is `field=value` pairs joined by commas, in CELL_FIELDS order, e.g.
@@ -21,7 +22,7 @@ const LONG = new Map<string, CellField>(
   Object.entries(SHORT).flatMap(([long, short]) => [[short, long as CellField], [long, long as CellField]]),
 );
 
-const show = (value: unknown) => (value === true ? "1" : value === false ? "0" : String(value));
+const show = showKeyValue;
 const read = (value: string) => (value === "1" || value === "true" ? true : value === "0" || value === "false" ? false : value);
 
 export function cellKey(cell: Cell): string {

@@ -2,6 +2,7 @@ import { localityModelAt, type IngressKind } from "./locality-model.ts";
 import type { ConcreteRequest } from "./request.ts";
 import { GATEWAY_LAN_ADDRESS, TOPOLOGIES, TOPOLOGY_IDS, type ClientHeaders, type TopologyId, type TrueOrigin } from "./topology.ts";
 import type { Traced } from "./trace.ts";
+import { keyCodec } from "../domain/key-codec.ts";
 
 /**
  * The abstract locality domain: every way a true client can reach the gateway, crossed with the
@@ -75,22 +76,10 @@ const FIELDS = [
   ["host", "host", keysOf(HOST_OPTIONS)],
 ] as const satisfies readonly (readonly [string, keyof LocalityCell, readonly unknown[]])[];
 
-const show = (v: unknown) => (v === true ? "1" : v === false ? "0" : String(v));
+const codec = keyCodec<LocalityCell>("locality", FIELDS.map(([short, field, values]) => [field, short, values] as const));
 
-export function localityCellKey(cell: LocalityCell): string {
-  return FIELDS.map(([short, field]) => `${short}=${show(cell[field])}`).join(",");
-}
-
-export function parseLocalityCellKey(key: string): LocalityCell {
-  const parts = new Map(key.split(",").map((p) => p.split("=") as [string, string]));
-  const cell: Record<string, unknown> = {};
-  for (const [short, field, values] of FIELDS) {
-    const value = (values as readonly unknown[]).find((v) => show(v) === parts.get(short));
-    if (value === undefined) throw new Error(`bad locality key "${key}": ${short} must be one of ${values.map(show).join("|")}`);
-    cell[field] = value;
-  }
-  return cell as unknown as LocalityCell;
-}
+export const localityCellKey = (cell: LocalityCell): string => codec.key(cell);
+export const parseLocalityCellKey = (key: string): LocalityCell => codec.parse(key);
 
 let cached: readonly LocalityCell[] | undefined;
 
