@@ -12,6 +12,8 @@ import { registerReleases } from "./commands/releases.ts";
 import { registerReleaseLoader } from "../impl/release/register.ts";
 import { registerCheckoutLoader } from "../impl/checkout/checkout.ts";
 import { endProgress, progressReporter } from "./progress.ts";
+import { registerRefLoader } from "../impl/resolve-ref.ts";
+import { loadLiveImplementation } from "../live/index.ts";
 
 /** Runs the CLI and returns the exit code: 0 holds, 1 violated or mismatch, 2 could not check. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -25,6 +27,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerReleaseLoader(progressReporter());
   registerCheckoutLoader();
+  registerRefLoader("live:", (spec) => {
+    const onProgress = progressReporter();
+    return loadLiveImplementation(spec, onProgress ? { onProgress } : {});
+  });
   registerCheck(program, setExit);
   registerDiff(program, setExit);
   registerGate(program, setExit);

@@ -12,3 +12,17 @@ export class CannotCheckError extends Error {
     this.name = "CannotCheckError";
   }
 }
+
+/**
+ * Thrown when an implementation cannot decide a cell at all (a live gateway cannot realise it).
+ * The engine counts such cells as unchecked, per reason; they are never counted as holding.
+ */
+export class UnrealisedCellError extends Error {
+  constructor(
+    readonly key: string,
+    readonly reason: string,
+  ) {
+    super(`cell ${key} is not realised: ${reason}`);
+    this.name = "UnrealisedCellError";
+  }
+}

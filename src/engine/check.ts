@@ -13,6 +13,7 @@ import { checkTopologyProperty } from "./topology-check.ts";
 import { randomPass } from "./random.ts";
 import type { ImplResult, PropertyResult } from "./results.ts";
 import { memoizedVerdicts } from "./verdict-memo.ts";
+import { UnrealisedCellError } from "../domain/errors.ts";
 
 export interface CheckOptions {
   properties: readonly AnyProperty[];
@@ -35,7 +36,9 @@ export function checkImplementation(impl: Implementation, options: CheckOptions)
     ...(base ? { baseVerdict: memoizedVerdicts(base) } : {}),
   };
   const domain = cellsAt(impl.version);
-  const cells = options.cells ? domain.filter((c) => matchesPattern(c, options.cells!)) : domain;
+  const selected = options.cells ? domain.filter((c) => matchesPattern(c, options.cells!)) : domain;
+  const unchecked = tallyUnrealised(impl, selected);
+  const cells = unchecked.length ? selected.filter((c) => impl.unrealised!(c) === undefined) : selected;
   for (const cell of cells) ctx.verdict(cell); // decide every cell, so coverage sees the whole domain
 
   const topologyContext = () => ({
@@ -73,6 +76,8 @@ export function checkImplementation(impl: Implementation, options: CheckOptions)
     random: { seed, runs: random.runs, failed: random.failures.length > 0 },
     ...(impl.agreement ? { agreement: impl.agreement } : {}),
     ...(impl.imports ? { imports: { node: impl.imports.node, bare: impl.imports.bare } } : {}),
+    provenance: [...impl.provenance],
+    ...(unchecked.length ? { unchecked } : {}),
     notes: impl.notes,
   };
 }
@@ -90,8 +95,16 @@ function checkProperty(p: Property, cells: readonly Cell[], ctx: PropertyContext
   const exempted = new Map<string, { why: string; cells: number; sample: string[] }>();
   for (const cell of cells) {
     if (!p.cells(cell)) continue;
+    let found: ReturnType<Property["check"]>;
+    try {
+      found = p.check(cell, ctx);
+    } catch (error) {
+      // a neighbour or base cell this property needs is not realised: this cell is unchecked, not holding
+      if (!(error instanceof UnrealisedCellError)) throw error;
+      tallyUnchecked(result, error.reason);
+      continue;
+    }
     result.cells++;
-    const found = p.check(cell, ctx);
     if (!found) continue;
     const exception = exemption(exceptions, cell);
     if (exception) {
@@ -112,6 +125,28 @@ function checkProperty(p: Property, cells: readonly Cell[], ctx: PropertyContext
   result.exempted = [...exempted].map(([exception, e]) => ({ exception, ...e }));
   if (result.violations > 0) result.status = "violated";
   return result;
+}
+
+function tallyUnchecked(result: PropertyResult, reason: string): void {
+  const unchecked = (result.unchecked ??= []);
+  const entry = unchecked.find((u) => u.reason === reason);
+  if (entry) entry.cells++;
+  else unchecked.push({ reason, cells: 1 });
+}
+
+/** Cells the implementation cannot decide, per reason, with a few example keys. */
+function tallyUnrealised(impl: Implementation, cells: readonly Cell[]): NonNullable<ImplResult["unchecked"]> {
+  if (!impl.unrealised) return [];
+  const byReason = new Map<string, { reason: string; cells: number; sample: string[] }>();
+  for (const cell of cells) {
+    const reason = impl.unrealised(cell);
+    if (reason === undefined) continue;
+    const entry = byReason.get(reason) ?? { reason, cells: 0, sample: [] };
+    entry.cells++;
+    if (entry.sample.length < 3) entry.sample.push(cellKey(cell));
+    byReason.set(reason, entry);
+  }
+  return [...byReason.values()];
 }
 
 function memoized(observe: LocalityObserver): LocalityObserver {

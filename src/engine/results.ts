@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CellSchema } from "../domain/cell.ts";
 import { VerdictSchema } from "../domain/verdict.ts";
 import { AgreementSchema } from "../impl/release/agreement.ts";
+import { DECIDERS } from "../impl/implementation.ts";
 
 /** Report shapes are zod schemas so JSON output is validated and consumers can import the types. */
 export const WitnessSchema = z.object({ label: z.string(), cell: CellSchema, key: z.string(), verdict: VerdictSchema });
@@ -47,6 +48,8 @@ export const PropertyResultSchema = z.object({
   topologies: z
     .array(z.object({ topology: z.string(), status: z.enum(["holds", "violated", "not-applicable"]), cells: z.number(), violations: z.number(), exempted: z.number() }))
     .optional(),
+  /** cells this property could not be checked on, per reason (an implementation that cannot realise them). */
+  unchecked: z.array(z.object({ reason: z.string(), cells: z.number() })).optional(),
   note: z.string().optional(),
 });
 
@@ -77,6 +80,10 @@ export const ImplResultSchema = z.object({
   agreement: z.array(AgreementSchema).optional(),
   /** sliced code only: every `node:` and bare import the slices pulled in. */
   imports: z.object({ node: z.array(z.string()), bare: z.array(z.string()) }).optional(),
+  /** every handshake step and what decided it: model, sliced code, a checkout's sources, or a live gateway. */
+  provenance: z.array(z.object({ step: z.string(), decidedBy: z.enum(DECIDERS), detail: z.string() })),
+  /** cells of the selected domain the implementation could not decide, per reason: unchecked, never holding. */
+  unchecked: z.array(z.object({ reason: z.string(), cells: z.number(), sample: z.array(z.string()) })).optional(),
   notes: z.array(z.string()),
 });
 

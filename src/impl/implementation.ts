@@ -4,9 +4,36 @@ import type { EraId } from "../model/era.ts";
 import type { Agreement } from "./release/agreement.ts";
 import type { LocalityObserver } from "../topology/observer.ts";
 
-export type ImplKind = "model" | "candidate" | "release" | "checkout";
+export type ImplKind = "model" | "candidate" | "release" | "checkout" | "live";
+
+/**
+ * What decided a handshake step: the reference model, code sliced from a published bundle or a
+ * built checkout, a checkout's TypeScript sources, or a real gateway process answering handshakes.
+ */
+export const DECIDERS = ["model", "sliced", "source", "live"] as const;
+export type Decider = (typeof DECIDERS)[number];
+
+/** The handshake's steps in OpenClaw's order; policy-function steps carry the function's name. */
+export const HANDSHAKE_STEPS = [
+  "origin", "locality", "auth", "resolveControlUiAuthPolicy", "isTrustedProxyControlUiOperatorAuth", "evaluateMissingDeviceIdentity",
+  "shouldClearUnboundScopes", "finalAuth", "shouldSkipControlUiPairing", "shouldSkipBackendSelfPairing", "shouldAllowSilentLocalPairing", "pairing",
+] as const;
+export type HandshakeStep = (typeof HANDSHAKE_STEPS)[number];
+
+/** One handshake step of one implementation and what decided it, so no verdict hides its origin. */
+export interface StepProvenance {
+  step: HandshakeStep;
+  decidedBy: Decider;
+  /** the function, gateway or model list that answered, and why the model stands in where it does. */
+  detail: string;
+}
 
 /** A rule the implementation's model can hit, for coverage. */
+/** Every step decided by the same thing, e.g. the model for a model implementation. */
+export function uniformProvenance(decidedBy: Decider, detail: string): StepProvenance[] {
+  return HANDSHAKE_STEPS.map((step) => ({ step, decidedBy, detail }));
+}
+
 export interface CoverageRule {
   id: string;
   list: string;
@@ -41,6 +68,14 @@ export interface Implementation {
   observeLocality?: LocalityObserver;
   /** sliced code only: the `node:` and bare imports its slices pulled in. */
   imports?: { bare: string[]; node: string[] };
+  /** every handshake step and what decided it (model, sliced, source, live). */
+  provenance: readonly StepProvenance[];
+  /**
+   * Why this implementation cannot decide a cell (e.g. a live gateway cannot realise it), or
+   * undefined when it can. `decide` must not be called on such a cell; the engine reports it as
+   * unchecked, never as holding.
+   */
+  unrealised?(cell: Cell): string | undefined;
   /** the seeded part of the differential (random concrete spellings), run once per check with its seed. */
   randomAgreement?: (seed: number) => Promise<Agreement[]>;
 }

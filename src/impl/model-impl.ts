@@ -4,7 +4,7 @@ import { runHandshake } from "../model/handshake.ts";
 import { modelAt, modelFunctions, type ModelAt } from "../model/model-at.ts";
 import type { Candidate } from "../model/candidates/candidate.ts";
 import type { RuleList } from "../model/rule.ts";
-import type { CoverageRule, Implementation } from "./implementation.ts";
+import { uniformProvenance, type CoverageRule, type Implementation } from "./implementation.ts";
 
 const ADMITTING_PAIRINGS = ["paired", "skipped", "silent"];
 
@@ -37,6 +37,7 @@ export function modelImplementation(ref: string, era: EraModel, version: string,
     title,
     decide: (cell) => runHandshake(cell, model, functions, count),
     coverage: { rules: coverageRules(model), hits },
+    provenance: uniformProvenance("model", `${era.id} model at ${version}`),
     notes: [],
   };
 }

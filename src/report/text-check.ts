@@ -13,6 +13,8 @@ export function checkText(report: CheckReport): string {
 
 function implText(impl: ImplResult): string[] {
   const lines = [`${impl.ref}  ${impl.title}${impl.base ? `  (base ${impl.base})` : ""}`];
+  lines.push(...provenanceText(impl));
+  for (const u of impl.unchecked ?? []) lines.push(`  ? unchecked: ${u.cells} cells not realised: ${u.reason} (e.g. ${u.sample[0]})`);
   for (const a of impl.agreement ?? []) lines.push(...agreementText(impl.ref, a));
   for (const p of impl.properties) lines.push(...propertyText(p));
   const c = impl.coverage;
@@ -26,6 +28,14 @@ function implText(impl: ImplResult): string[] {
   for (const note of impl.notes) lines.push(`  note: ${note}`);
   lines.push("");
   return lines;
+}
+
+/** Which steps real code decided and which the model did, so a verdict never hides its origin. */
+function provenanceText(impl: ImplResult): string[] {
+  const by = new Map<string, string[]>();
+  for (const p of impl.provenance) by.set(p.decidedBy, [...(by.get(p.decidedBy) ?? []), p.step]);
+  if (by.size === 1 && by.has("model")) return [`  decided by: the model (every step)`];
+  return [`  decided by: ${[...by].map(([decider, steps]) => `${decider}: ${steps.join(", ")}`).join("; ")}`];
 }
 
 function agreementText(ref: string, a: NonNullable<ImplResult["agreement"]>[number]): string[] {
@@ -48,6 +58,7 @@ function propertyText(p: PropertyResult): string[] {
   const lines = [head];
   if (p.counterexample) lines.push(`      counterexample:`, ...counterexampleLines(p.counterexample).map((l) => `        ${l}`));
   for (const key of p.moreViolations) lines.push(`      also: ${key}`);
+  for (const u of p.unchecked ?? []) lines.push(`      ? unchecked on ${u.cells} cells: ${u.reason}`);
   // per-topology lines only when they say more than "holds everywhere"
   const topologies = (p.topologies ?? []).filter((t) => t.status !== "not-applicable");
   if (topologies.some((t) => t.status === "violated" || t.exempted)) {

@@ -7,7 +7,7 @@ import { modelAt } from "../../model/model-at.ts";
 import type { PolicyFunctionName } from "../../model/policy-functions.ts";
 import { DEFAULT_STUBS, loadRelease, type ReleaseSlice } from "../../release/load.ts";
 import { readCachedSlice } from "../../release/slice-cache.ts";
-import type { Implementation } from "../implementation.ts";
+import { HANDSHAKE_STEPS, type Implementation } from "../implementation.ts";
 import { coverageRules } from "../model-impl.ts";
 import { ADAPTERS, REAL_FUNCTIONS } from "./adapters/index.ts";
 import type { RealAdapter } from "./adapters/adapter.ts";
@@ -87,6 +87,13 @@ export async function implementationFromSlice(slice: ReleaseSlice, ref: string, 
       coverage: { rules, hits },
       agreement,
       imports,
+      provenance: HANDSHAKE_STEPS.map((step) => {
+        if (step === "locality") return own && !(own instanceof Error)
+          ? { step, decidedBy: "sliced" as const, detail: "the release's own locality functions" }
+          : { step, decidedBy: "model" as const, detail: `${model.id} locality model` };
+        const real = names[step as PolicyFunctionName];
+        return real ? { step, decidedBy: "sliced" as const, detail: real } : { step, decidedBy: "model" as const, detail: `${model.id} model glue at ${version}` };
+      }),
       ...(own && !(own instanceof Error) ? { observeLocality: own.observe, randomAgreement: (seed: number) => randomSpellingAgreement(version, seed) } : {}),
       notes: [
         localityNote,
