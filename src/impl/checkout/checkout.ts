@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { CannotCheckError } from "../../domain/errors.ts";
 import { isVersion } from "../../domain/versions.ts";
 import { loadFromDist } from "../../release/load.ts";
+import { transpileCheckout } from "../../release/source/index.ts";
 import { REAL_FUNCTIONS } from "../release/adapters/index.ts";
 import { implementationFromSlice, type ReleaseImplementation } from "../release/release-impl.ts";
 import { registerRefLoader } from "../resolve-ref.ts";
@@ -16,10 +17,16 @@ import { registerRefLoader } from "../resolve-ref.ts";
 export async function checkoutImplementation(dir: string): Promise<ReleaseImplementation> {
   const root = resolve(dir);
   const dist = join(root, "dist");
-  if (!existsSync(dist)) throw new CannotCheckError(`path:${dir} has no dist/ folder; build the checkout first (pnpm build)`);
   const version = packageVersion(root);
-  const slice = await loadFromDist({ label: `path:${dir}`, version, integrity: fingerprint(root, dist), distDir: async () => dist }, REAL_FUNCTIONS);
+  // no build: the TypeScript sources are transpiled (and cached by content) into a dist-like folder
+  const source = existsSync(dist) ? { integrity: fingerprint(root, dist), distDir: dist } : await transpiledSource(root);
+  const slice = await loadFromDist({ label: `path:${dir}`, version, integrity: source.integrity, distDir: async () => source.distDir }, REAL_FUNCTIONS);
   return implementationFromSlice(slice, `path:${dir}`, `checkout ${root}`);
+}
+
+async function transpiledSource(root: string): Promise<{ integrity: string; distDir: string }> {
+  const { fingerprint, distDir } = await transpileCheckout(root);
+  return { integrity: fingerprint, distDir };
 }
 
 function packageVersion(root: string): string {

@@ -26,7 +26,14 @@ export interface EmitRoot {
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
-export function emitModule(closure: Closure, roots: EmitRoot[], specifierFor: (spec: string) => string): Emitted {
+/** Output names for every declaration and external of a closure, unique across the module. */
+export interface ClosureNames {
+  units: Map<Unit, Map<string, string>>;
+  externals: Map<string, string>;
+  renames: Rename[];
+}
+
+export function nameClosure(closure: Closure): ClosureNames {
   // Globals the copied code relies on must never be shadowed by a copied declaration.
   const taken = new Set<string>(closure.globals.keys());
   const claim = (desired: string): string => {
@@ -36,33 +43,31 @@ export function emitModule(closure: Closure, roots: EmitRoot[], specifierFor: (s
     return name;
   };
   const renames: Rename[] = [];
-  const unitNames = new Map<Unit, Map<string, string>>();
+  const units = new Map<Unit, Map<string, string>>();
   for (const unit of closure.order) {
     const names = new Map<string, string>();
     for (const n of unit.names) {
-      const out = claim(n === "__default_export" ? "__default_export" : n);
+      const out = claim(n);
       names.set(n, out);
       if (out !== n) renames.push({ chunk: unit.chunk, from: n, to: out });
     }
-    unitNames.set(unit, names);
+    units.set(unit, names);
   }
-  const externalNames = new Map<string, string>();
+  const externals = new Map<string, string>();
   for (const [key, ext] of closure.externals) {
     const out = claim(ext.hint);
-    externalNames.set(key, out);
+    externals.set(key, out);
     if (out !== ext.hint) renames.push({ chunk: ext.specifier, from: ext.hint, to: out });
   }
+  return { units, externals, renames };
+}
 
+export function emitModule(closure: Closure, roots: EmitRoot[], specifierFor: (spec: string) => string): Emitted {
+  const { units: unitNames, externals: externalNames, renames } = nameClosure(closure);
   const lines: string[] = ["// Sliced by clawproof from an openclaw release; see the manifest next to this file."];
   for (const [key, ext] of closure.externals) {
     const local = externalNames.get(key)!;
-    const from = JSON.stringify(specifierFor(ext.specifier));
-    if (ext.imported === "*") lines.push(`import * as ${local} from ${from};`);
-    else if (ext.imported === "default") lines.push(`import ${local} from ${from};`);
-    else {
-      const imported = IDENT.test(ext.imported) ? ext.imported : JSON.stringify(ext.imported);
-      lines.push(`import { ${imported} as ${local} } from ${from};`);
-    }
+    lines.push(importLine(local, ext.imported, specifierFor(ext.specifier)));
   }
 
   let chunk = "";
@@ -82,7 +87,17 @@ export function emitModule(closure: Closure, roots: EmitRoot[], specifierFor: (s
   return { code: lines.join("\n"), renames };
 }
 
-function emitUnit(
+/** `import … from` binding `local` to export `imported` ("*", "default" or a name) of `specifier`. */
+export function importLine(local: string, imported: string, specifier: string): string {
+  const from = JSON.stringify(specifier);
+  if (imported === "*") return `import * as ${local} from ${from};`;
+  if (imported === "default") return `import ${local} from ${from};`;
+  const name = IDENT.test(imported) ? imported : JSON.stringify(imported);
+  return `import { ${name} as ${local} } from ${from};`;
+}
+
+/** One declaration's text with its own names and every reference rewritten to the given output names. */
+export function emitUnit(
   unit: Unit,
   closure: Closure,
   unitNames: Map<Unit, Map<string, string>>,

@@ -1,0 +1,137 @@
+/**
+ * A source-checkout fixture built at test time from a published release's own code, so nothing of
+ * OpenClaw is committed: the declarations the policy, locality, auth and pairing layers slice are
+ * taken out of the release's bundle and written back as one TypeScript file per source module they
+ * came from (the bundle's `//#region` paths, e.g. src/gateway/server/ws-connection/connect-policy.ts),
+ * with imports between those files and a package.json naming the release's version.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, posix } from "node:path";
+import { fetchRelease } from "../../src/release/fetch.ts";
+import { releaseDistDir } from "../../src/release/cache.ts";
+import { DEFAULT_STUBS } from "../../src/release/load.ts";
+import { Dist } from "../../src/release/slice/index.ts";
+import { collectClosure } from "../../src/release/slice/closure.ts";
+import { emitUnit, importLine, nameClosure } from "../../src/release/slice/emit.ts";
+import { externalKey } from "../../src/release/slice/closure.ts";
+import { locateRoot } from "../../src/release/slice/locate.ts";
+import type { Unit } from "../../src/release/slice/chunk.ts";
+
+/** The OpenClaw exports clawproof's layers slice (policy functions, locality, auth, pairing locality). */
+export const FIXTURE_ROOTS = [
+  "evaluateMissingDeviceIdentity", "roleCanSkipDeviceIdentity", "resolveControlUiAuthPolicy", "isTrustedProxyControlUiOperatorAuth",
+  "shouldClearUnboundScopesForMissingDeviceIdentity", "shouldSkipControlUiPairing", "shouldSkipBackendSelfPairing",
+  "shouldSkipLocalBackendSelfPairing", "shouldAllowSilentLocalPairing", "resolvePairingLocality",
+  "isLocalDirectRequest", "resolveClientIp", "isTrustedProxyAddress", "isLoopbackAddress", "isLocalishHost", "isLoopbackHost",
+  "resolveRequestClientIp", "authorizeGatewayConnect", "resolveConnectAuthState", "markGatewayIngressTransport",
+];
+
+export interface Fixture {
+  root: string;
+  version: string;
+  /** checkout-relative files written, sorted. */
+  files: string[];
+  /** the file declaring each root that the release has. */
+  rootFiles: Record<string, string>;
+}
+
+/** Writes the fixture for `version` into `root` (emptied first). */
+export async function buildSourceFixture(version: string, root: string, roots: readonly string[] = FIXTURE_ROOTS): Promise<Fixture> {
+  await fetchRelease(version);
+  const dist = new Dist(releaseDistDir(version));
+  const chosen = roots.flatMap((name) => {
+    const c = locateRoot(dist, name);
+    return c ? [c] : [];
+  });
+  const stubs = new Set<string>(DEFAULT_STUBS);
+  const rootUnits = new Set(chosen.map((c) => c.unit));
+  const closure = collectClosure(dist, [...rootUnits], (u) => !rootUnits.has(u) && u.names.some((n) => stubs.has(n.replace(/\$\d+$/, ""))));
+  const global = nameClosure(closure);
+
+  const fileOf = (u: Unit): string => {
+    const region = u.region;
+    if (region && /^(?:src|packages)\/[\w./-]+\.tsx?$/.test(region) && !region.includes("..")) return region.replace(/\.tsx$/, ".ts");
+    // bundler runtime helpers and vendored dependencies have no source file of their own
+    return `src/vendor/${(region ?? u.chunk).replace(/[^\w.-]+/g, "_").replace(/\.m?[jt]sx?$/, "")}.ts`;
+  };
+  const byFile = new Map<string, Unit[]>();
+  for (const u of closure.order) byFile.set(fileOf(u), [...(byFile.get(fileOf(u)) ?? []), u]);
+
+  // Each file is its own scope: its declarations keep their source names (the bundler's `$1`
+  // suffixes dropped where the file has no clash), imports get file-unique aliases.
+  const exported = new Map<Unit, Map<string, string>>();
+  const texts = new Map<string, { taken: Set<string>; names: Map<Unit, Map<string, string>> }>();
+  for (const [file, units] of byFile) {
+    const taken = new Set<string>(closure.globals.keys());
+    const names = new Map<Unit, Map<string, string>>();
+    const claim = (want: string) => {
+      let n = want;
+      for (let i = 1; taken.has(n); i++) n = `${want}_${i}`;
+      taken.add(n);
+      return n;
+    };
+    for (const u of units) names.set(u, new Map(u.names.map((n) => [n, claim(n.replace(/\$\d+$/, ""))])));
+    for (const u of units) exported.set(u, names.get(u)!);
+    texts.set(file, { taken, names });
+  }
+
+  const rootFiles: Record<string, string> = {};
+  for (const c of chosen) rootFiles[c.name] = fileOf(c.unit);
+  rmSync(root, { recursive: true, force: true });
+  for (const [file, units] of byFile) {
+    const { taken, names } = texts.get(file)!;
+    const view = new Map(names);
+    const imports: string[] = [];
+    const externals = new Map<string, string>();
+    const alias = (want: string) => {
+      let n = want;
+      for (let i = 1; taken.has(n); i++) n = `${want}_${i}`;
+      taken.add(n);
+      return n;
+    };
+    for (const u of units) {
+      for (const [, target] of closure.targets.get(u) ?? []) {
+        if (target?.kind === "unit" && !view.has(target.unit)) {
+          const from = fileOf(target.unit);
+          const there = exported.get(target.unit)!;
+          const local = new Map<string, string>();
+          for (const [n, out] of there) {
+            const a = alias(out);
+            local.set(n, a);
+            imports.push(importLine(a, out, relativeSpecifier(file, from)));
+          }
+          view.set(target.unit, local);
+        } else if (target?.kind === "external") {
+          const key = externalKey(target.specifier, target.imported);
+          if (externals.has(key)) continue;
+          const a = alias(global.externals.get(key)!);
+          externals.set(key, a);
+          imports.push(importLine(a, target.imported, target.specifier));
+        }
+      }
+    }
+    const body = units.map((u) => emitUnit(u, closure, view, externals));
+    const own = units.flatMap((u) => [...names.get(u)!.values()]);
+    const rootExports = chosen.filter((c) => units.includes(c.unit) && names.get(c.unit)!.get(c.local) !== c.name)
+      .map((c) => `${names.get(c.unit)!.get(c.local)} as ${c.name}`);
+    const text = [...imports, ...body, `export { ${[...own, ...rootExports].join(", ")} };`, ""].join("\n");
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+  writeFileSync(join(root, "package.json"), JSON.stringify({ name: "openclaw", version, type: "module", private: true }, null, 2) + "\n");
+  return { root, version, files: [...byFile.keys()].sort(), rootFiles };
+}
+
+const relativeSpecifier = (from: string, to: string): string => {
+  const rel = posix.relative(posix.dirname(from), to).replace(/\.ts$/, ".js");
+  return rel.startsWith(".") ? rel : `./${rel}`;
+};
+
+/** Edits one fixture file in place (a patch a contributor would make); throws when `edit` changed nothing. */
+export function patchFile(root: string, file: string, edit: (text: string) => string): void {
+  const path = join(root, file);
+  const before = readFileSync(path, "utf8");
+  const after = edit(before);
+  if (after === before) throw new Error(`patch to ${file} did not apply`);
+  writeFileSync(path, after);
+}
