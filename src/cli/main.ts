@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { CannotCheckError, EXIT } from "../domain/errors.ts";
+import { EXIT } from "../domain/errors.ts";
 import { registerCatalogue } from "./commands/catalogue.ts";
 import { registerCheck } from "./commands/check.ts";
 import { registerDiff } from "./commands/diff.ts";
@@ -12,6 +12,8 @@ import { registerReleases } from "./commands/releases.ts";
 import { registerReleaseLoader } from "../impl/release/register.ts";
 import { registerCheckoutLoader } from "../impl/checkout/checkout.ts";
 import { endProgress, progressReporter } from "./progress.ts";
+import { reportFailure } from "./output.ts";
+import { VERSION } from "./version.ts";
 import { registerRefLoader } from "../impl/resolve-ref.ts";
 import { loadLiveImplementation } from "../live/index.ts";
 
@@ -23,6 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   const program = new Command("clawproof")
     .description("property-based verification of OpenClaw's gateway connect policy")
+    .version(VERSION, "-V, --version", "print clawproof's version")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerReleaseLoader(progressReporter());
@@ -50,10 +53,6 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.holds : EXIT.cannotCheck;
     }
     endProgress();
-    if (error instanceof CannotCheckError) {
-      process.stderr.write(`clawproof: ${error.message}\n`);
-      return EXIT.cannotCheck;
-    }
-    throw error;
+    return reportFailure(error);
   }
 }

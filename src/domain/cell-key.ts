@@ -1,6 +1,6 @@
 import { CELL_FIELDS, CellSchema, type Cell, type CellField } from "./cell.ts";
 import { exclusionOf } from "./validity.ts";
-import { showKeyValue } from "./key-codec.ts";
+import { keyParts, showKeyValue } from "./key-codec.ts";
 
 /**
  * A cell key is `field=value` pairs joined by commas, in CELL_FIELDS order, e.g.
@@ -31,19 +31,17 @@ export function cellKey(cell: Cell): string {
 
 export type CellPattern = Partial<Cell>;
 
-/** Parses a full or partial key; a partial key is a pattern that selects every cell it matches. */
+/**
+ * Parses a full or partial key; a partial key is a pattern that selects every cell it matches.
+ * An empty key and a field named twice (`auth=token,authMode=none`) are errors, not "every cell".
+ */
 export function parseCellPattern(key: string): CellPattern {
   const pattern: Record<string, unknown> = {};
-  for (const part of key.split(",").map((p) => p.trim()).filter(Boolean)) {
-    const [name, value, ...extra] = part.split("=");
-    const field = name === undefined ? undefined : LONG.get(name);
-    if (!field || value === undefined || extra.length > 0) {
-      throw new Error(`bad cell key part "${part}": expected one of ${Object.values(SHORT).join(", ")} as name=value`);
-    }
+  for (const [field, value, part] of keyParts("cell", key, (n) => LONG.get(n), Object.values(SHORT).join(", "))) {
     const allowed = CELL_FIELDS.find(([f]) => f === field)![1] as readonly unknown[];
     const parsed = read(value);
     if (!allowed.includes(parsed)) {
-      throw new Error(`bad cell key part "${part}": ${SHORT[field]} is one of ${allowed.map(show).join("|")}`);
+      throw new Error(`bad cell key part "${part}": ${SHORT[field as CellField]} is one of ${allowed.map(show).join("|")}`);
     }
     pattern[field] = parsed;
   }

@@ -80,6 +80,8 @@ const codec = keyCodec<LocalityCell>("locality", FIELDS.map(([short, field, valu
 
 export const localityCellKey = (cell: LocalityCell): string => codec.key(cell);
 export const parseLocalityCellKey = (key: string): LocalityCell => codec.parse(key);
+/** A partial connection key (`--connection`): each part a known field with one of its values, each field once. */
+export const parseLocalityPattern = (key: string): Partial<LocalityCell> => codec.pattern(key);
 
 let cached: readonly LocalityCell[] | undefined;
 

@@ -1,16 +1,17 @@
 /**
  * Brings `openclaw@<version>` from npm into the cache, keeping only the bundle chunks the slicer
- * reads. A warm release is answered from its meta file alone, without loading pacote or
- * touching the network.
+ * reads. A release folder is used only after its files match the hash list recorded at
+ * extraction; a damaged folder is fetched again, or, offline, is a clear "could not check".
  */
 import { pipeline } from "node:stream/promises";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { x as untar } from "tar";
 import { CannotCheckError } from "../domain/errors.ts";
-import { cacheRoot, readReleaseMeta, releaseDir, releaseDistDir, writeJsonAtomic, type ReleaseMeta } from "./cache.ts";
+import { cacheRoot, metaDigest, readReleaseMeta, releaseDir, releaseDistDir, releaseMetaState, scratchRoot, writeJsonAtomic, type ReleaseMeta } from "./cache.ts";
+import { forgetVerified, hashTree, releaseDamageOnce } from "./integrity.ts";
 import { nearestVersions, readLocalReleaseList } from "./release-list.ts";
-import { isNetworkError, registryOptions, withScratchCache } from "./registry.ts";
+import { isNetworkError, oneLine, registryOptions, withScratchCache } from "./registry.ts";
 
 export interface FetchedRelease {
   version: string;
@@ -20,7 +21,7 @@ export interface FetchedRelease {
 
 export interface FetchOptions {
   onProgress?: (message: string) => void;
-  /** Registry URL; defaults to $CLAWPROOF_REGISTRY, then pacote's default. */
+  /** Registry URL; defaults to $CLAWPROOF_REGISTRY, then the user's npm configuration. */
   registry?: string;
 }
 
@@ -37,19 +38,20 @@ export const fetchStats = { registryCalls: 0 };
 
 export async function fetchRelease(version: string, opts: FetchOptions = {}): Promise<FetchedRelease> {
   const progress = opts.onProgress ?? (() => {});
-  const cached = await readReleaseMeta(version);
-  if (cached) return { version, integrity: cached.integrity, distDir: releaseDistDir(version) };
+  const damage = await cachedDamage(version);
+  if (damage === undefined) return usable(version);
+  if (damage) progress(`openclaw@${version}: the cached folder is damaged (${damage}); fetching it again`);
+  else progress(`openclaw@${version}: not cached, asking the registry`);
 
-  progress(`openclaw@${version}: not cached, asking the registry`);
   const { default: pacote } = await import("pacote");
-  return withScratchCache(join(cacheRoot(), "tmp"), async (scratch) => {
-    const pacoteOpts = { ...registryOptions(opts.registry), cache: join(scratch, "pacote") };
+  return withScratchCache(scratchRoot(), async (scratch) => {
+    const pacoteOpts = { ...(await registryOptions(opts.registry)), cache: join(scratch, "pacote") };
     fetchStats.registryCalls++;
     let packument: { versions: Record<string, { dist?: { integrity?: string } }> };
     try {
       packument = (await pacote.packument("openclaw", pacoteOpts)) as typeof packument;
     } catch (err) {
-      throw offlineError(version, err);
+      throw offlineError(version, err, damage);
     }
     const manifest = packument.versions[version];
     if (!manifest) {
@@ -60,7 +62,6 @@ export async function fetchRelease(version: string, opts: FetchOptions = {}): Pr
     if (!integrity) throw new CannotCheckError(`openclaw@${version}: the registry gives no tarball integrity`);
 
     const staging = join(scratch, "package");
-    let files = 0;
     progress(`openclaw@${version}: downloading and extracting dist chunks`);
     try {
       // pacote checks `integrity` while streaming and fails the pipeline on a mismatch.
@@ -69,49 +70,77 @@ export async function fetchRelease(version: string, opts: FetchOptions = {}): Pr
         async (stream) => {
           await rm(staging, { recursive: true, force: true });
           await mkdir(staging, { recursive: true });
-          files = 0;
-          const sink = untar({
-            cwd: staging,
-            strip: 1,
-            filter: (path) => WANTED.test(path) && ++files > 0,
-          });
-          await pipeline(stream, sink);
+          await pipeline(stream, untar({ cwd: staging, strip: 1, filter: (path) => WANTED.test(path) }));
         },
         { ...pacoteOpts, integrity },
       );
     } catch (err) {
-      if (isNetworkError(err)) throw offlineError(version, err);
+      if (isNetworkError(err)) throw offlineError(version, err, damage);
       throw new CannotCheckError(`openclaw@${version}: download failed: ${oneLine(err)}`);
     }
-    await writeReleaseMetaInto(staging, version, integrity, files);
+    const files = await writeReleaseMetaInto(staging, version, integrity);
     await publish(staging, version);
-    const meta = await readReleaseMeta(version, integrity);
-    if (!meta) throw new CannotCheckError(`openclaw@${version}: cache folder ${releaseDir(version)} is unusable`);
+    const after = await cachedDamage(version);
+    if (after !== undefined) throw new CannotCheckError(`openclaw@${version}: cache folder ${releaseDir(version)} is unusable right after fetching: ${after || "no meta.json"}`);
     progress(`openclaw@${version}: ${files} files cached`);
     return { version, integrity, distDir: releaseDistDir(version) };
   });
 }
 
-/** The meta file goes in before the folder is moved into place, so a visible folder is complete. */
-async function writeReleaseMetaInto(staging: string, version: string, integrity: string, files: number): Promise<void> {
-  const meta: ReleaseMeta = { package: "openclaw", version, integrity, files, extractedAt: new Date().toISOString() };
-  await writeJsonAtomic(join(staging, "meta.json"), meta);
+/** undefined: the folder is complete and matches its hash list; "": there is no folder; else what is wrong. */
+async function cachedDamage(version: string): Promise<string | undefined> {
+  const found = await releaseMetaState(version);
+  if (found.state === "absent") return "";
+  if (found.state === "damaged") return found.why;
+  return releaseDamageOnce(found.meta);
 }
 
-/** Moves a finished staging folder into place; a concurrent fetch that won the race is kept. */
+async function usable(version: string): Promise<FetchedRelease> {
+  const meta = (await readReleaseMeta(version))!;
+  return { version, integrity: meta.integrity, distDir: releaseDistDir(version) };
+}
+
+/**
+ * The hash list is taken in the private staging folder, from files pacote just checked against
+ * the tarball's SRI; the meta file goes in before the folder is moved into place, so a visible
+ * folder is complete.
+ */
+async function writeReleaseMetaInto(staging: string, version: string, integrity: string): Promise<number> {
+  const hashes = await hashTree(staging);
+  const body = { package: "openclaw" as const, version, integrity, files: Object.keys(hashes).length, hashes };
+  const meta: ReleaseMeta = { ...body, digest: metaDigest(body), extractedAt: new Date().toISOString() };
+  await writeJsonAtomic(join(staging, "meta.json"), meta);
+  return body.files;
+}
+
+/**
+ * Moves a finished staging folder into place. A damaged folder is first renamed aside (never
+ * read again; a later run removes it if this one dies); a concurrent fetch that won the race is kept.
+ */
 async function publish(staging: string, version: string): Promise<void> {
   const target = releaseDir(version);
   await mkdir(join(target, ".."), { recursive: true });
-  if (await readReleaseMeta(version)) return;
-  await rm(target, { recursive: true, force: true });
+  forgetVerified(version);
+  if ((await cachedDamage(version)) === undefined) return;
+  const aside = `${target}.replaced-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  await rename(target, aside).catch(() => {});
   try {
     await rename(staging, target);
   } catch (err) {
-    if (!(await readReleaseMeta(version))) throw err;
+    forgetVerified(version);
+    if ((await cachedDamage(version)) !== undefined) throw err;
+  } finally {
+    await rm(aside, { recursive: true, force: true });
+    forgetVerified(version);
   }
 }
 
-function offlineError(version: string, err: unknown): CannotCheckError {
+function offlineError(version: string, err: unknown, damage: string): CannotCheckError {
+  if (damage) {
+    return new CannotCheckError(
+      `openclaw@${version}: the cached folder ${releaseDir(version)} is damaged (${damage}) and the npm registry is unreachable to fetch it again: ${oneLine(err)}`,
+    );
+  }
   const local = readLocalReleaseList();
   const known = local?.releases.map((r) => r.version);
   if (known && !known.includes(version)) {
@@ -125,17 +154,11 @@ function offlineError(version: string, err: unknown): CannotCheckError {
   );
 }
 
-function oneLine(err: unknown): string {
-  const e = err as { code?: string; message?: string };
-  const msg = (e?.message ?? String(err)).split("\n")[0]!;
-  return e?.code && !msg.includes(e.code) ? `${e.code} ${msg}` : msg;
-}
-
 /** Lists cached release versions (complete ones only). */
 export async function cachedReleases(): Promise<string[]> {
   const dir = join(cacheRoot(), "releases");
   const names = await readdir(dir).catch(() => [] as string[]);
   const out: string[] = [];
-  for (const n of names) if (await readReleaseMeta(n)) out.push(n);
+  for (const n of names) if (/^[0-9A-Za-z.-]+$/.test(n) && (await readReleaseMeta(n))) out.push(n);
   return out;
 }

@@ -2,13 +2,21 @@
  * Options handed to pacote. Kept in one place so tests can aim every network call at an
  * unreachable registry (CLAWPROOF_REGISTRY) and prove the warm path makes none.
  */
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { CannotCheckError } from "../domain/errors.ts";
+import { cleanLeftovers, scratchPrefix } from "./integrity.ts";
+import { npmConfig } from "./npm-config.ts";
+
 export function registryUrl(explicit?: string): string | undefined {
   return explicit ?? process.env.CLAWPROOF_REGISTRY ?? undefined;
 }
 
-export function registryOptions(explicit?: string): Record<string, unknown> {
+/** The user's npm configuration (registry, proxy, CA), then CLAWPROOF_REGISTRY or an explicit registry on top. */
+export async function registryOptions(explicit?: string): Promise<Record<string, unknown>> {
   const registry = registryUrl(explicit);
   return {
+    ...(await npmConfig()),
     ...(registry ? { registry } : {}),
     // Fail fast when offline: one quick retry covers a flaky connection, not a missing one.
     fetchRetries: 1,
@@ -26,15 +34,28 @@ export function isNetworkError(err: unknown): boolean {
   return e?.type === "system" || e?.name === "FetchError";
 }
 
+/** The first line of an error, with its code when the message does not already carry it. */
+export function oneLine(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  const msg = (e?.message ?? String(err)).split("\n")[0]!;
+  return e?.code && !msg.includes(e.code) ? `${e.code} ${msg}` : msg;
+}
+
+/** A registry call that failed, as one line: unreachable, or what the registry answered. */
+export function registryError(what: string, err: unknown): CannotCheckError {
+  if (err instanceof CannotCheckError) return err;
+  return new CannotCheckError(isNetworkError(err) ? `${what}: the npm registry is unreachable: ${oneLine(err)}` : `${what}: ${oneLine(err)}`);
+}
+
 /**
  * Runs `fn` with a private pacote cache folder that is deleted afterwards: registry documents
- * and ~95 MB tarballs must not pile up in ~/.npm on behalf of clawproof.
+ * and ~95 MB tarballs must not pile up in ~/.npm on behalf of clawproof. The folder carries the
+ * pid, so a later run can remove what a killed download left behind.
  */
 export async function withScratchCache<T>(root: string, fn: (cache: string) => Promise<T>): Promise<T> {
-  const { mkdtemp, rm, mkdir } = await import("node:fs/promises");
-  const { join } = await import("node:path");
   await mkdir(root, { recursive: true });
-  const dir = await mkdtemp(join(root, "pacote-"));
+  await cleanLeftovers();
+  const dir = await mkdtemp(join(root, scratchPrefix()));
   try {
     return await fn(dir);
   } finally {

@@ -5,9 +5,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { compareVersions, isPrerelease, isVersion } from "../domain/versions.ts";
-import { join } from "node:path";
-import { cacheRoot, writeJsonAtomic } from "./cache.ts";
-import { registryOptions, withScratchCache } from "./registry.ts";
+import { scratchRoot, writeJsonAtomic } from "./cache.ts";
+import { registryError, registryOptions, withScratchCache } from "./registry.ts";
 
 export const RELEASES_JSON = fileURLToPath(new URL("../../data/releases.json", import.meta.url));
 
@@ -58,8 +57,12 @@ export function isCalendarRelease(version: string): boolean {
 export async function refreshReleaseList(opts: { registry?: string; path?: string } = {}): Promise<ReleaseList> {
   const { default: pacote } = await import("pacote");
   type Packument = { versions: Record<string, unknown>; time?: Record<string, string> };
-  const packument = await withScratchCache(join(cacheRoot(), "tmp"), async (cache) => {
-    return (await pacote.packument("openclaw", { ...registryOptions(opts.registry), cache, fullMetadata: true })) as Packument;
+  const packument = await withScratchCache(scratchRoot(), async (cache) => {
+    try {
+      return (await pacote.packument("openclaw", { ...(await registryOptions(opts.registry)), cache, fullMetadata: true })) as Packument;
+    } catch (err) {
+      throw registryError("cannot refresh the list of openclaw releases", err);
+    }
   });
   const time = packument.time ?? {};
   const ordered = [...Object.keys(time).filter((v) => v in packument.versions)];

@@ -3,14 +3,17 @@
  * parses a chunk. The key covers everything that can change the emitted code: the tarball
  * integrity, the root, the stub list, the slicer's own source, and this checkout (bare imports
  * are rewritten to file URLs inside it).
+ *
+ * Each entry carries the sha256 of its module and a digest of itself, checked on every read: a
+ * truncated or edited entry is sliced again, never read as "not in this release".
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { REPO_ROOT, resolveBareFromRepo } from "./bare.ts";
-import { sliceDir, writeFileAtomic, writeJsonAtomic } from "./cache.ts";
+import { sha256, sliceDir, writeFileAtomic, writeJsonAtomic } from "./cache.ts";
 import { Dist, sliceRelease, type SliceManifest } from "./slice/index.ts";
 
 export interface CachedSlice {
@@ -39,17 +42,32 @@ function keyDir(integrity: string, name: string, stubs: readonly string[]): stri
   return sliceDir({ slicer: slicerFingerprint(), integrity, root: name, stubs, repo: REPO_ROOT });
 }
 
-/** Cached slice for one root, or undefined when it was never sliced with this key. */
+/** manifest.json: the slice manifest, the module's sha256 (null when the root is missing), and a digest of both. */
+interface StoredEntry {
+  format: 2;
+  manifest: SliceManifest;
+  code: string | null;
+  digest: string;
+}
+
+const entryDigest = (manifest: SliceManifest, code: string | null) => sha256(JSON.stringify([manifest, code]));
+
+/** Cached slice for one root, or undefined when it was never sliced with this key or the entry is damaged. */
 export async function readCachedSlice(integrity: string, name: string, stubs: readonly string[]): Promise<CachedSlice | undefined> {
   const dir = keyDir(integrity, name, stubs);
+  let entry: StoredEntry;
   try {
-    const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as SliceManifest;
-    if (manifest.missing.includes(name)) return { name, manifest };
-    const code = join(dir, "slice.mjs");
-    return existsSync(code) ? { name, url: pathToFileURL(code).href, manifest } : undefined;
+    entry = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as StoredEntry;
   } catch {
     return undefined;
   }
+  if (entry?.format !== 2 || entry.digest !== entryDigest(entry.manifest, entry.code)) return undefined;
+  const { manifest } = entry;
+  if (entry.code === null) return manifest.missing.includes(name) ? { name, manifest } : undefined;
+  const code = join(dir, "slice.mjs");
+  const text = await readFile(code).catch(() => undefined);
+  if (!text || sha256(text) !== entry.code) return undefined;
+  return { name, url: pathToFileURL(code).href, manifest };
 }
 
 /** Slices one root out of `dist` and stores the result (module before manifest: the manifest marks completeness). */
@@ -61,6 +79,8 @@ export async function sliceAndStore(dist: Dist, integrity: string, name: string,
     await writeFileAtomic(join(dir, "slice.mjs"), code);
     url = pathToFileURL(join(dir, "slice.mjs")).href;
   }
-  await writeJsonAtomic(join(dir, "manifest.json"), manifest);
+  const hash = code === undefined ? null : sha256(code);
+  const entry: StoredEntry = { format: 2, manifest, code: hash, digest: entryDigest(manifest, hash) };
+  await writeJsonAtomic(join(dir, "manifest.json"), entry);
   return { name, ...(url ? { url } : {}), manifest };
 }

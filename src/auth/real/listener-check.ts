@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CannotCheckError } from "../../domain/errors.ts";
 import { resolveBareFromRepo } from "../../release/bare.ts";
-import { releaseDistDir } from "../../release/cache.ts";
+import { fetchRelease } from "../../release/fetch.ts";
 import { DEFAULT_STUBS, loadRelease } from "../../release/load.ts";
 import { SliceRunner, type CallResult } from "../../release/runner.ts";
 import { Dist, sliceRelease } from "../../release/slice/index.ts";
@@ -42,7 +42,7 @@ export async function authorizeOnListener(version: string, cells: readonly AuthC
   const probe = await loadRelease(version, ROOTS);
   await probe.close();
   if (probe.found.length !== ROOTS.length) throw new CannotCheckError(`openclaw@${version} has no ${ROOTS.filter((r) => !probe.found.includes(r)).join(", ")}`);
-  const { code } = sliceRelease(new Dist(releaseDistDir(version)), ROOTS, { stubs: DEFAULT_STUBS, resolveBare: resolveBareFromRepo });
+  const { code } = sliceRelease(new Dist((await fetchRelease(version)).distDir), ROOTS, { stubs: DEFAULT_STUBS, resolveBare: resolveBareFromRepo });
   const dir = mkdtempSync(join(tmpdir(), "clawproof-listener-"));
   try {
     writeFileSync(join(dir, "slice.mjs"), code!);

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { parseCellPattern } from "../../domain/cell-key.ts";
 import { CannotCheckError, EXIT } from "../../domain/errors.ts";
 import { checkImplementation } from "../../engine/check.ts";
 import { CheckReportSchema, type CheckReport } from "../../engine/results.ts";
@@ -12,6 +11,7 @@ import { emit, integer, oneOf } from "../output.ts";
 import { allReleaseRefs, defaultRefs, resolveAll } from "../default-impls.ts";
 import { mergeAgreements } from "../../impl/release/agreement.ts";
 import { progressReporter } from "../progress.ts";
+import { assertSelectedSomething, cellFilter, connectionFilter } from "../filters.ts";
 
 const FORMATS = ["text", "json", "junit", "markdown"] as const;
 
@@ -43,8 +43,9 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     .option("--out <file>", "write the report to a file instead of stdout")
     .action(async (refs: string[], flags: CheckFlags) => {
       const format = oneOf("format", flags.format, FORMATS);
-      const properties = flags.property ? [propertyOrFail(flags.property)] : PROPERTIES;
-      const cells = flags.cell ? parseOrFail(flags.cell) : undefined;
+      const properties = flags.property !== undefined ? [propertyOrFail(flags.property)] : PROPERTIES;
+      const cells = flags.cell !== undefined ? cellFilter(flags.cell) : undefined;
+      if (flags.connection !== undefined) connectionFilter(flags.connection);
       const seed = flags.seed === undefined ? undefined : integer("seed", flags.seed);
       const base = flags.base ? await resolveImplementation(flags.base) : undefined;
       const wanted = [...refs, ...(flags.allReleases ? allReleaseRefs(!!flags.includePrereleases) : [])];
@@ -58,6 +59,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
         command: "check",
         impls: impls.map((impl) => checkImplementation(impl, { properties, ...(cells ? { cells } : {}), ...(flags.connection ? { connections: flags.connection } : {}), seed: runSeed, ...(base ? { base } : {}) })),
       });
+      assertSelectedSomething(report, flags);
       const render = { text: checkText, json: (r: CheckReport) => JSON.stringify(r, null, 2) + "\n", junit: checkJunit, markdown: checkMarkdown }[format];
       emit(render(report), flags.out);
       setExit(report.impls.some((i) => i.status === "violated") ? EXIT.violated : EXIT.holds);
@@ -68,12 +70,4 @@ function propertyOrFail(id: string) {
   const property = findProperty(id);
   if (!property) throw new CannotCheckError(`unknown property "${id}"; see npx clawproof properties`);
   return property;
-}
-
-function parseOrFail(key: string) {
-  try {
-    return parseCellPattern(key);
-  } catch (error) {
-    throw new CannotCheckError((error as Error).message);
-  }
 }

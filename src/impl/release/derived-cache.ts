@@ -1,22 +1,36 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cacheRoot } from "../../release/cache.ts";
+import { cacheRoot, sha256, writeJsonAtomic } from "../../release/cache.ts";
 
 /**
  * Results derived from a release that only change with the release itself (its integrity) or
  * with the clawproof sources that computed them: stored as JSON so a warm check reads a file
- * instead of re-running thousands of sliced calls.
+ * instead of re-running thousands of sliced calls. Each file carries the sha256 of its value;
+ * a truncated or edited table is computed again (from the release, which is itself checked),
+ * never read as a verdict and never turned into "could not check".
  */
 export async function derivedFromRelease<T>(kind: string, integrity: string, sourceDirs: readonly string[], compute: () => Promise<T>): Promise<T> {
   const release = createHash("sha256").update(integrity).digest("hex").slice(0, 24);
   const file = join(cacheRoot(), "derived", kind, `${release}-${fingerprint(sourceDirs)}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as T;
+  const stored = await readStored<T>(file);
+  if (stored !== undefined) return stored;
   const value = await compute();
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(value));
+  await writeJsonAtomic(file, { sha256: sha256(JSON.stringify(value)), value });
   return value;
+}
+
+/** The stored value, or undefined when the file is absent, unreadable or does not match its hash. */
+async function readStored<T>(file: string): Promise<T | undefined> {
+  try {
+    const entry = JSON.parse(await readFile(file, "utf8")) as { sha256?: unknown; value?: T };
+    if (entry.value !== undefined && entry.sha256 === sha256(JSON.stringify(entry.value))) return entry.value;
+  } catch {
+    // absent or half written: computed again below
+  }
+  return undefined;
 }
 
 const fingerprints = new Map<string, string>();
