@@ -5,7 +5,10 @@ import { clientListedAsTrustedProxy } from "../src/topology/client-trusted.ts";
 
 /**
  * Cells where upstream deliberately chose to break an invariant. Each names the property, the
- * cells (a predicate), the release that introduced it (and retired it), and why. `check` lists
+ * cells (a predicate), the release that introduced it (and retired it), and why. The range is
+ * the measured lifetime of the upstream decision, never wider: a bug upstream later fixed is not
+ * an exception, and no exception may cover a release a history row names as affected (tested in
+ * test/history). `check` lists
  * every cell that passed only through one; a new exemption is added here on purpose, never by
  * editing a property.
  */
@@ -30,24 +33,21 @@ export const ACCEPTED_EXCEPTIONS: readonly AcceptedException[] = [
   { id: "control-ui-dangerously-disable-device-auth", property: "control-ui-remote-needs-device-or-proxy-auth", since: "2026.2.21", until: "2026.8.1",
     covers: (c) => controlUi(c) && c.dangerouslyDisableDeviceAuth,
     why: "the operator explicitly disabled device auth for the Control UI (retired in 8.1)" },
-  { id: "control-ui-insecure-auth-bypass", property: "control-ui-remote-needs-device-or-proxy-auth", until: "2026.2.21",
-    covers: (c) => controlUi(c) && c.allowInsecureAuth,
-    why: "≤2.17 allowInsecureAuth also bypassed the Control UI device check" },
   { id: "local-backend-auth-none", property: "no-unauthenticated-admission", since: "2026.5.12",
     covers: (c) => localBackendOperator(c) && c.authMode === "none",
     why: "#63548: the gateway's own local backend client (cron, subagents) connects device-less even under auth none; operator only" },
-  { id: "control-ui-bypass-keeps-scopes", property: "unbound-scopes-cleared", since: "2026.3.13", until: "2026.8.1",
+  { id: "control-ui-bypass-keeps-scopes", property: "unbound-scopes-cleared", since: "2026.2.21", until: "2026.8.1",
     covers: (c) => controlUi(c) && c.dangerouslyDisableDeviceAuth,
     why: "a bypassed Control UI keeps its scopes: the operator chose the bypass" },
   { id: "control-ui-insecure-local-keeps-scopes", property: "unbound-scopes-cleared", since: "2026.3.13", until: "2026.8.1",
     covers: (c) => controlUi(c) && c.allowInsecureAuth && c.locality === "local",
     why: "a local Control UI under allowInsecureAuth keeps its scopes" },
-  { id: "control-ui-trusted-proxy-keeps-scopes", property: "unbound-scopes-cleared", since: "2026.3.13", until: "2026.3.31",
-    covers: (c) => controlUi(c) && c.credential === "proxy-ok",
-    why: "3.13–3.28 kept the scopes of any Control UI the gate allowed; 3.31 clears them for trusted-proxy auth" },
   { id: "local-backend-keeps-scopes", property: "unbound-scopes-cleared", since: "2026.5.12",
-    covers: (c) => localBackendOperator(c) && (c.authMode === "none" || c.credential === "secret-ok"),
-    why: "the gateway's own backend client keeps its scopes (auth none from 5.12, shared secret from 8.1)" },
+    covers: (c) => localBackendOperator(c) && c.authMode === "none",
+    why: "the gateway's own backend client keeps its scopes under auth none (5.12, measured)" },
+  { id: "local-backend-shared-secret-keeps-scopes", property: "unbound-scopes-cleared", since: "2026.8.1",
+    covers: (c) => localBackendOperator(c) && c.credential === "secret-ok",
+    why: "from 8.1 the gateway's own backend client holding the shared secret keeps its scopes too" },
   { id: "local-cli-shared-secret-keeps-scopes", property: "unbound-scopes-cleared", since: "2026.8.1",
     covers: (c) => c.client === "cli" && c.locality === "local" && c.origin === "none" && c.credential === "secret-ok",
     why: "shouldPreserveLocalCliSharedAuthScopes: a local CLI holding the shared secret keeps its scopes" },
@@ -63,6 +63,9 @@ export const ACCEPTED_EXCEPTIONS: readonly AcceptedException[] = [
   { id: "control-ui-tailscale-device-skips-pairing", property: "remote-unpaired-needs-approval", since: "2026.4.25",
     covers: (c) => controlUi(c) && c.role === "operator" && c.credential === "tailscale-ok",
     why: "a Tailscale identity already names the user behind the Control UI device" },
+  { id: "control-ui-knobs-retired", property: "control-ui-bypass-honoured", since: "2026.8.1",
+    covers: controlUi,
+    why: "8.1 retired dangerouslyDisableDeviceAuth on purpose (config migration: 'retired and ignored'); the knob grants nothing from then on" },
   { id: "real-ip-fallback-opt-in", property: ["proxied-never-local", "spoofed-headers-never-raise-locality"], since: "2026.2.21",
     coversConnection: (c) => c.realIp,
     why: "gateway.allowRealIpFallback lets a trusted proxy's X-Real-IP name the client, loopback included: the operator opted in" },

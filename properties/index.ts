@@ -21,8 +21,14 @@ import { remoteUnpairedNeedsApproval } from "./remote-unpaired-needs-approval.ts
 import { silentPairingLocalOnly } from "./silent-pairing-local-only.ts";
 import { unboundScopesCleared } from "./unbound-scopes-cleared.ts";
 import { wrongSecretNoBetterThanNone } from "./wrong-secret-no-better-than-none.ts";
+import { controlUiBypassHonoured } from "./control-ui-bypass-honoured.ts";
+import { localCliWithSecretAdmitted } from "./local-cli-with-secret-admitted.ts";
+import { trustedProxyOperatorAdmitted } from "./trusted-proxy-operator-admitted.ts";
+import { localBrowserUiPairsSilently } from "./local-browser-ui-pairs-silently.ts";
+import { localBackendAdmitted } from "./local-backend-admitted.ts";
+import { pairedDeviceKeepsApprovedScopes } from "./paired-device-keeps-approved-scopes.ts";
 
-/** Every property `check` runs, in report order: node identity and ground truth first, then auth, Control UI, scopes, pairing, structure. */
+/** Every property `check` runs, in report order: node identity and ground truth first, then auth, Control UI, scopes, pairing, availability, structure. */
 export const PROPERTIES: readonly AnyProperty[] = [
   remoteNodeNeedsIdentity,
   nodeNeverAdmittedWithoutIdentity,
@@ -43,6 +49,13 @@ export const PROPERTIES: readonly AnyProperty[] = [
   remoteUnpairedNeedsApproval,
   silentPairingLocalOnly,
   browserOriginNoAutoPairing,
+  // availability: what the config and credential entitle a client to, it gets
+  localCliWithSecretAdmitted,
+  trustedProxyOperatorAdmitted,
+  localBackendAdmitted,
+  controlUiBypassHonoured,
+  localBrowserUiPairsSilently,
+  pairedDeviceKeepsApprovedScopes,
   defaultDeny,
   operatorPathsUnchanged,
   controlUiPathsUnchanged,

@@ -10,6 +10,8 @@ import { isValidCell } from "./validity.ts";
 export function presentsVerifiedCredential(c: Cell): boolean {
   switch (c.credential) {
     case "secret-ok":
+      // in trusted-proxy mode the password only counts for a local direct caller (the fallback)
+      return c.authMode !== "trusted-proxy" || c.locality === "local";
     case "proxy-ok":
       return true;
     case "tailscale-ok":
@@ -25,6 +27,7 @@ export function presentsVerifiedCredential(c: Cell): boolean {
 /** The gateway has a secret or identity check and the client failed it. */
 export function failsAuth(c: Cell): boolean {
   if (c.authMode === "none") return false;
+  if (c.authMode === "trusted-proxy" && c.credential === "secret-ok") return c.locality === "remote";
   return c.credential === "none" || c.credential === "secret-wrong" || c.credential === "proxy-missing" || c.credential === "tailscale-missing";
 }
 

@@ -16,8 +16,9 @@ const CREDENTIALS_BY_MODE: Record<AuthMode, readonly Credential[]> = {
   none: ["none", "secret-wrong", "device-token", "bootstrap-token"],
   token: ["none", "secret-ok", "secret-wrong", "device-token", "bootstrap-token"],
   password: ["none", "secret-ok", "secret-wrong", "device-token", "bootstrap-token"],
-  // the proxy either vouches for a user (ok) or the required identity header is missing
-  "trusted-proxy": ["proxy-ok", "proxy-missing", "device-token", "bootstrap-token"],
+  // the proxy either vouches for a user (ok) or the required identity header is missing; a caller
+  // that bypasses the proxy may send the gateway password instead (#17761's local fallback)
+  "trusted-proxy": ["proxy-ok", "proxy-missing", "device-token", "bootstrap-token", "secret-ok", "secret-wrong"],
   // token mode with `allowTailscale`: a Tailscale identity or the shared token
   tailscale: ["none", "secret-ok", "secret-wrong", "tailscale-ok", "tailscale-missing", "device-token", "bootstrap-token"],
 };

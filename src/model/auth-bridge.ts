@@ -17,8 +17,9 @@ export function authCellOf(cell: Cell): AuthCell {
     secret: mode === "none" ? "unset" : "set",
     allowTailscale: tailscale,
     proxySetup: mode === "trusted-proxy" ? "user-header" : "n/a",
-    token: mode === "password" ? "absent" : secret,
-    password: mode === "password" ? secret : "absent",
+    // trusted-proxy mode has no token; a secret there is the password of the local fallback
+    token: mode === "password" || mode === "trusted-proxy" ? "absent" : secret,
+    password: mode === "password" || mode === "trusted-proxy" ? secret : "absent",
     via: viaProxy ? "trusted-proxy" : viaServe ? "tailscale-serve" : cell.locality === "local" ? "direct-local" : "direct-remote",
     proxyIdentity: mode !== "trusted-proxy" ? "n/a" : cell.credential === "proxy-ok" ? "full" : "none",
     tailscale: cell.credential === "tailscale-ok" ? "whois-match" : cell.credential === "tailscale-missing" ? "whois-mismatch" : "absent",

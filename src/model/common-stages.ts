@@ -1,3 +1,4 @@
+import type { Cell } from "../domain/cell.ts";
 import { always } from "./rule.ts";
 import type { AuthStage, FinalAuthStage, OriginStage, PairingStage, ScopeExemptionStage } from "./stages.ts";
 
@@ -12,6 +13,8 @@ export const ORIGIN: OriginStage = {
     { id: "origin.pass", when: always, then: "pass", why: "no Origin, or an allowed one" },
   ],
 };
+
+const proxyModeLocalPassword = (c: Cell) => c.authMode === "trusted-proxy" && c.credential === "secret-ok" && c.locality === "local";
 
 /** Auth outcome per connect (resolveConnectAuthState), the same in every era but for dated rules. */
 export const AUTH: AuthStage = {
@@ -32,6 +35,14 @@ export const AUTH: AuthStage = {
     { id: "auth.tailscale-ok", when: (c) => c.credential === "tailscale-ok" && c.locality === "remote",
       then: { ok: true, method: "tailscale", sharedAuthOk: false },
       why: "a Tailscale header identity is used for non-local requests only, and is not a shared secret" },
+    { id: "auth.proxy-mode-local-password", since: "2026.4.27", until: "2026.5.12", when: proxyModeLocalPassword,
+      then: { ok: true, method: "password", sharedAuthOk: true },
+      why: "#17761: in trusted-proxy mode a local direct caller may use the gateway password (measured 4.27; absent in 5.12)" },
+    { id: "auth.proxy-mode-local-password-back", since: "2026.5.18", when: proxyModeLocalPassword,
+      then: { ok: true, method: "password", sharedAuthOk: true }, why: "the fallback is back from 5.18 (measured)" },
+    { id: "auth.proxy-mode-secret-refused", since: "2026.2.17", when: (c) => c.authMode === "trusted-proxy" && (c.credential === "secret-ok" || c.credential === "secret-wrong"),
+      then: { ok: false, method: "token", sharedAuthOk: false },
+      why: "outside the fallback, trusted-proxy mode only trusts the proxy: a secret from a direct caller fails (method token)" },
     { id: "auth.password-ok", when: (c) => c.authMode === "password" && c.credential === "secret-ok",
       then: { ok: true, method: "password", sharedAuthOk: true }, why: "password compared in constant time" },
     { id: "auth.token-ok", when: (c) => c.credential === "secret-ok", then: { ok: true, method: "token", sharedAuthOk: true },
