@@ -11,6 +11,9 @@ import { emit, integer, oneOf } from "../output.ts";
 import { allReleaseRefs, defaultRefs, resolveAll } from "../default-impls.ts";
 import { mergeAgreements } from "../../impl/release/agreement.ts";
 import { progressReporter } from "../progress.ts";
+import { baselineReports, baseResolver } from "../../api/base.ts";
+import { withBaseInReplays } from "../../engine/baseline.ts";
+import { withBaseline } from "../../report/baseline-report.ts";
 import { assertSelectedSomething, cellFilter, connectionFilter } from "../filters.ts";
 
 const FORMATS = ["text", "json", "junit", "markdown"] as const;
@@ -23,6 +26,7 @@ interface CheckFlags {
   format: string;
   out?: string;
   base?: string;
+  baseline?: string;
   allReleases?: boolean;
   includePrereleases?: boolean;
 }
@@ -36,7 +40,8 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     .option("--cell <key>", "only cells matching this key (a full key selects one cell)")
     .option("--connection <key>", "ground-truth properties: only connections matching this key (e.g. topo=same-host-tcp-relay)")
     .option("--seed <n>", "seed for the random pass (replays a reported failure)")
-    .option("--base <impl>", "base for relational properties (default: a candidate's own base)")
+    .option("--base <impl>", "base for relational properties: a ref, or auto (a checkout's own release; default: a candidate's own base)")
+    .option("--baseline <impl>", "violations this implementation has too are pre-existing and do not fail the run")
     .option("--all-releases", "check every published release from 2026.2.22 on")
     .option("--include-prereleases", "with --all-releases, betas too")
     .option("--format <format>", `report format: ${FORMATS.join("|")}`, "text")
@@ -47,22 +52,29 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       const cells = flags.cell !== undefined ? cellFilter(flags.cell) : undefined;
       if (flags.connection !== undefined) connectionFilter(flags.connection);
       const seed = flags.seed === undefined ? undefined : integer("seed", flags.seed);
-      const base = flags.base ? await resolveImplementation(flags.base) : undefined;
+      const baseFor = await baseResolver(flags.base);
       const wanted = [...refs, ...(flags.allReleases ? allReleaseRefs(!!flags.includePrereleases) : [])];
       const impls = await resolveAll(wanted.length ? wanted : defaultRefs(), progressReporter());
       const runSeed = seed ?? Date.now() % 2 ** 31;
       for (const impl of impls) {
         if (impl.randomAgreement) impl.agreement = mergeAgreements(impl.agreement ?? [], await impl.randomAgreement(runSeed));
       }
+      const bases = await Promise.all(impls.map(baseFor));
+      const options = { properties, ...(cells ? { cells } : {}), ...(flags.connection ? { connections: flags.connection } : {}), seed: runSeed };
+      const results = impls.map((impl, i) => checkImplementation(impl, { ...options, ...(bases[i] ? { base: bases[i] } : {}) }));
       const report: CheckReport = CheckReportSchema.parse({
         tool: "clawproof",
         command: "check",
-        impls: impls.map((impl) => checkImplementation(impl, { properties, ...(cells ? { cells } : {}), ...(flags.connection ? { connections: flags.connection } : {}), seed: runSeed, ...(base ? { base } : {}) })),
+        impls: flags.base ? results.map((r) => withBaseInReplays(r, properties, flags.base!)) : results,
       });
+      const baseline = flags.baseline
+        ? await baselineReports(flags.baseline, impls.map((impl, i) => ({ impl, result: results[i]!, ...(bases[i] ? { base: bases[i] } : {}) })), options)
+        : undefined;
       assertSelectedSomething(report, flags);
       const render = { text: checkText, json: (r: CheckReport) => JSON.stringify(r, null, 2) + "\n", junit: checkJunit, markdown: checkMarkdown }[format];
-      emit(render(report), flags.out);
-      setExit(report.impls.some((i) => i.status === "violated") ? EXIT.violated : EXIT.holds);
+      emit(baseline ? withBaseline(format, render(report), baseline) : render(report), flags.out);
+      const violated = baseline ? baseline.some((b) => b.failed) : report.impls.some((i) => i.status === "violated");
+      setExit(violated ? EXIT.violated : EXIT.holds);
     });
 }
 
