@@ -14,9 +14,12 @@ import { progressReporter } from "../progress.ts";
 import { baselineReports, baseResolver } from "../../api/base.ts";
 import { withBaseInReplays } from "../../engine/baseline.ts";
 import { withBaseline } from "../../report/baseline-report.ts";
+import { checkSarif } from "../../report/sarif.ts";
+import { checkoutLocations } from "../../api/locations.ts";
+import { VERSION } from "../version.ts";
 import { assertSelectedSomething, cellFilter, connectionFilter } from "../filters.ts";
 
-const FORMATS = ["text", "json", "junit", "markdown"] as const;
+const FORMATS = ["text", "json", "junit", "markdown", "sarif"] as const;
 
 interface CheckFlags {
   property?: string;
@@ -71,7 +74,8 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
         ? await baselineReports(flags.baseline, impls.map((impl, i) => ({ impl, result: results[i]!, ...(bases[i] ? { base: bases[i] } : {}) })), options)
         : undefined;
       assertSelectedSomething(report, flags);
-      const render = { text: checkText, json: (r: CheckReport) => JSON.stringify(r, null, 2) + "\n", junit: checkJunit, markdown: checkMarkdown }[format];
+      const locations = format === "sarif" ? await checkoutLocations(report) : undefined;
+      const render = { text: checkText, json: (r: CheckReport) => JSON.stringify(r, null, 2) + "\n", junit: checkJunit, markdown: checkMarkdown, sarif: (r: CheckReport) => checkSarif(r, locations, VERSION) }[format];
       emit(baseline ? withBaseline(format, render(report), baseline) : render(report), flags.out);
       const violated = baseline ? baseline.some((b) => b.failed) : report.impls.some((i) => i.status === "violated");
       setExit(violated ? EXIT.violated : EXIT.holds);

@@ -1,0 +1,111 @@
+/**
+ * What CI reads from a checkout run: SARIF pointing at the line of the function that decided,
+ * GitHub annotations from it, gate reports in every format, and the composite action's script.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cacheRoot } from "../../src/release/cache.ts";
+import { githubAnnotations } from "../../src/report/sarif.ts";
+import { clawproof } from "../helpers/cli.ts";
+import { buildSourceFixture } from "./fixture.ts";
+import { applyPr48285 } from "./patches.ts";
+
+const work = join(cacheRoot(), "tmp", "ci-outputs-test");
+const patched = join(work, "pr-48285");
+const POLICY = "src/gateway/server/ws-connection/connect-policy.ts";
+
+beforeAll(async () => {
+  mkdirSync(work, { recursive: true });
+  await buildSourceFixture("2026.3.13", patched);
+  applyPr48285(patched);
+});
+
+interface Sarif {
+  version: string;
+  runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; message: { text: string }; locations: { physicalLocation?: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+}
+
+describe("check --format sarif on a patched checkout", () => {
+  let sarif: Sarif;
+  let text: string;
+  beforeAll(() => {
+    const run = clawproof("check", `path:${patched}`, "--base", "auto", "--seed", "1", "--format", "sarif");
+    expect(run.code).toBe(1);
+    text = run.stdout;
+    sarif = JSON.parse(text) as Sarif;
+  });
+
+  it("is SARIF 2.1.0 with one rule per property and one result per violated property", () => {
+    const json = JSON.parse(clawproof("check", `path:${patched}`, "--base", "auto", "--seed", "1", "--format", "json").stdout) as { impls: { properties: { id: string; status: string }[] }[] };
+    const props = json.impls[0]!.properties;
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual(props.map((p) => p.id));
+    expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(props.filter((p) => p.status === "violated").map((p) => p.id));
+  });
+
+  it("points the node admission at the line declaring evaluateMissingDeviceIdentity, with counterexample and replay in the message", () => {
+    const result = sarif.runs[0]!.results.find((r) => r.ruleId === "node-never-admitted-without-identity")!;
+    const at = result.locations[0]!.physicalLocation!;
+    expect(at.artifactLocation.uri).toBe(relative(process.cwd(), join(patched, POLICY)));
+    const lines = readFileSync(join(patched, POLICY), "utf8").split("\n");
+    expect(lines[at.region.startLine - 1]).toMatch(/function evaluateMissingDeviceIdentity\(/);
+    expect(result.message.text).toContain("role=node");
+    expect(result.message.text).toContain("npx clawproof check");
+  });
+
+  it("becomes ::error annotations with file and line", () => {
+    const annotations = githubAnnotations(text);
+    expect(annotations.length).toBe(sarif.runs[0]!.results.length);
+    expect(annotations.some((a) => a.startsWith(`::error file=${relative(process.cwd(), join(patched, POLICY))},line=`))).toBe(true);
+  });
+});
+
+describe("gate --format", () => {
+  const gate = (format: string) => clawproof("gate", "--base", "auto", `path:${patched}`, "--format", format);
+  it("text, json, markdown and junit all fail the widening and say the same count", () => {
+    const json = gate("json");
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as { unaccepted: { cells: number }[]; failed: boolean };
+    expect(report.failed).toBe(true);
+    const rows = report.unaccepted.length;
+    const text = gate("text");
+    expect([text.code, text.stdout.trim().split("\n").at(-1)]).toEqual([1, "result: the change widens access outside its envelope"]);
+    const md = gate("markdown");
+    expect(md.code).toBe(1);
+    expect(md.stdout.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| base decided")).length).toBe(rows);
+    const junit = gate("junit");
+    expect(junit.code).toBe(1);
+    expect(junit.stdout).toContain(`failures="${rows}"`);
+    expect((junit.stdout.match(/<failure /g) ?? []).length).toBe(rows);
+  });
+
+  it("an unpatched checkout passes the gate in every format", () => {
+    const clean = join(work, "clean");
+    rmSync(clean, { recursive: true, force: true });
+    return buildSourceFixture("2026.3.13", clean).then(() => {
+      for (const format of ["text", "json", "markdown", "junit"]) expect(clawproof("gate", "--base", "auto", `path:${clean}`, "--format", format).code).toBe(0);
+    });
+  });
+});
+
+describe("the GitHub Action's script", () => {
+  it("writes the Markdown summary, annotates the deciding line and fails the job", () => {
+    const summary = join(work, "summary.md");
+    const outputs = join(work, "outputs.txt");
+    writeFileSync(summary, "");
+    writeFileSync(outputs, "");
+    const script = fileURLToPath(new URL("../../action/run.sh", import.meta.url));
+    const run = spawnSync("bash", [script], {
+      encoding: "utf8",
+      env: { ...process.env, INPUT_IMPL: `path:${patched}`, INPUT_BASE: "auto", GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: outputs, RUNNER_TEMP: work },
+    });
+    expect(run.status).toBe(1);
+    expect(readFileSync(summary, "utf8")).toContain("## clawproof gate: ❌ widens access");
+    expect(readFileSync(summary, "utf8")).toContain("node-never-admitted-without-identity");
+    expect(run.stdout).toMatch(/^::error file=[^,]*connect-policy\.ts,line=\d+,title=clawproof%3A node-never-admitted-without-identity::/m);
+    expect(readFileSync(outputs, "utf8")).toMatch(/^report=.*check\.sarif$/m);
+  });
+});
