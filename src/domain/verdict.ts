@@ -8,6 +8,8 @@ export const REASONS = [
   "unauthorized",
   "control-ui-insecure-auth",
   "pairing-required",
+  /** a live gateway answer that fits no reason above (an internal error, a timeout, a refused upgrade): never agrees. */
+  "unexplained",
 ] as const;
 /** How the device's pairing was settled: no device, already paired, skipped, silently auto-approved, or left to an operator. */
 export const PAIRINGS = ["no-device", "paired", "skipped", "silent", "required"] as const;

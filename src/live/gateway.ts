@@ -1,0 +1,152 @@
+/**
+ * One real gateway process for one configuration: its own HOME, state dir, TMPDIR and port, a
+ * config file written fresh for each start (gateways rewrite their config), update checks,
+ * mDNS, channels and plugins off. Started detached in its own process group so a Ctrl-C in the
+ * terminal reaches clawproof, which then stops the gateway by its PID.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { cp, mkdir, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { handshake, type Observation } from "./handshake.ts";
+import { stopProcess, track } from "./processes.ts";
+import type { LiveRuntime } from "./runtime.ts";
+
+export interface GatewayConfig {
+  /** stable name, also the folder name of this gateway's state. */
+  id: string;
+  /** the `gateway` section (auth, bind, controlUi, trustedProxies), merged over the lean defaults. */
+  gateway: Record<string, unknown>;
+}
+
+export interface RunningGateway {
+  config: GatewayConfig;
+  port: number;
+  stateDir: string;
+  /** seconds from spawn to listening, and to ready. */
+  timing: { listen: number; ready: number };
+  stop(): Promise<void>;
+  /** the tail of its log, for error messages. */
+  logTail(): string;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The lean configuration every live gateway shares: nothing runs that a connect does not need. */
+function configFile(config: GatewayConfig, port: number, logFile: string): object {
+  return {
+    gateway: { mode: "local", port, bind: "loopback", tailscale: { mode: "off" }, ...config.gateway },
+    update: { checkOnStart: false },
+    browser: { enabled: false },
+    plugins: { enabled: false },
+    discovery: { mdns: { mode: "off" } },
+    logging: { file: logFile },
+  };
+}
+
+export interface StartOptions {
+  runtime: LiveRuntime;
+  /** the configuration, written once the port is known (the origin allowlist names it). */
+  configFor: (port: number) => GatewayConfig;
+  /** the run's own folder (under the cache); each gateway gets `<dir>/<id>`. */
+  runDir: string;
+  /** paired-device state to start from (copied in), so pairings made once are reused. */
+  seedState?: string;
+  /** readiness probe: a handshake request builder for this gateway's URL. */
+  probe: (url: string) => Promise<Observation>;
+  readyTimeoutMs?: number;
+}
+
+export async function startGateway(opts: StartOptions): Promise<RunningGateway> {
+  const port = await freePort();
+  const config = opts.configFor(port);
+  const root = join(opts.runDir, config.id);
+  const home = join(root, "home");
+  const stateDir = join(root, "state");
+  const tmp = join(root, "tmp");
+  await rm(root, { recursive: true, force: true });
+  await Promise.all([home, stateDir, tmp].map((d) => mkdir(d, { recursive: true })));
+  if (opts.seedState) await cp(opts.seedState, stateDir, { recursive: true });
+  const logFile = join(root, "gateway.log");
+  const configPath = join(root, "openclaw.json");
+  await writeFile(configPath, JSON.stringify(configFile(config, port, logFile), null, 1));
+  const env: NodeJS.ProcessEnv = {
+    PATH: `${join(opts.runtime.nodeBin, "..")}:/usr/bin:/bin:/usr/sbin:/sbin`,
+    HOME: home, OPENCLAW_STATE_DIR: stateDir, OPENCLAW_CONFIG_PATH: configPath, TMPDIR: tmp, NODE_COMPILE_CACHE: join(tmp, "ncc"),
+    OPENCLAW_SKIP_CHANNELS: "1", OPENCLAW_SKIP_CANVAS_HOST: "1", OPENCLAW_DISABLE_BONJOUR: "1", OPENCLAW_SKIP_CRON: "1",
+    OPENCLAW_SKIP_GMAIL_WATCHER: "1", OPENCLAW_NO_RESPAWN: "1", NO_COLOR: "1", CI: "1",
+  };
+  const started = Date.now();
+  const child = spawn(opts.runtime.nodeBin, [opts.runtime.entry, "gateway", "run"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const untrack = track(child);
+  const out = createWriteStream(join(root, "stdout.log"));
+  let tail = "";
+  const onData = (d: Buffer) => {
+    out.write(d);
+    tail = (tail + d.toString()).slice(-4000);
+  };
+  child.stdout!.on("data", onData);
+  child.stderr!.on("data", onData);
+  const stop = async () => {
+    await stopProcess(child);
+    untrack();
+    out.end();
+  };
+  const bind = config.gateway.bind === "custom" ? String(config.gateway.customBindHost) : undefined;
+  try {
+    const listen = await waitListening(child, port, bind ?? "127.0.0.1", () => tail, opts.readyTimeoutMs ?? 90_000);
+    const ready = await waitReady(child, `ws://${host(bind ?? "127.0.0.1")}:${port}`, opts.probe, () => tail, opts.readyTimeoutMs ?? 90_000);
+    return { config, port, stateDir, timing: { listen: (listen - started) / 1000, ready: (ready - started) / 1000 }, stop, logTail: () => tail };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+const host = (address: string) => (address.includes(":") ? `[${address}]` : address);
+
+async function waitListening(child: ChildProcess, port: number, address: string, tail: () => string, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`gateway exited (${child.exitCode}) before listening: ${lastLines(tail())}`);
+    if (await canConnect(address, port)) return Date.now();
+    await sleep(250);
+  }
+  throw new Error(`gateway did not listen on ${address}:${port} within ${timeoutMs / 1000} s: ${lastLines(tail())}`);
+}
+
+/** 9.6 answers "gateway starting" for a few seconds after it listens: probe until it stops saying so. */
+async function waitReady(child: ChildProcess, url: string, probe: (url: string) => Promise<Observation>, tail: () => string, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`gateway exited (${child.exitCode}) while starting: ${lastLines(tail())}`);
+    const o = await probe(url);
+    const text = `${o.error?.message ?? ""} ${o.close?.reason ?? ""} ${o.error?.code ?? ""}`;
+    if (o.kind !== "timeout" && o.kind !== "socket-error" && !/starting|UNAVAILABLE/i.test(text)) return Date.now();
+    await sleep(300);
+  }
+  throw new Error(`gateway at ${url} never became ready: ${lastLines(tail())}`);
+}
+
+function canConnect(address: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    import("node:net").then(({ connect }) => {
+      const socket = connect({ host: address, port });
+      socket.once("connect", () => { socket.destroy(); resolve(true); });
+      socket.once("error", () => resolve(false));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const lastLines = (text: string) => text.trim().split("\n").slice(-4).join(" | ").slice(0, 600);

@@ -1,0 +1,27 @@
+/**
+ * What differs between releases in how a cell is realised against a live gateway. Each entry is
+ * measured on a real gateway (see the README's "Live gateways"); releases between the measured
+ * ones take the conservative choice.
+ */
+import { compareVersions } from "../domain/versions.ts";
+
+export interface LiveProfile {
+  /** a `bind: custom` gateway also listens on loopback (measured on 9.6; 3.13 listens on the custom host only). */
+  customBindAlsoLoopback: boolean;
+  /**
+   * a trusted loopback proxy forwarding a loopback client makes it local (2.22–3.13 locality;
+   * fixed in 3.22), so trusted-proxy local cells can be realised as that hop.
+   */
+  loopbackHopIsLocal: boolean;
+  /** protocol range the client offers; the gateway picks within it. */
+  protocol: { min: number; max: number };
+}
+
+export function liveProfile(version: string): LiveProfile {
+  const at = (v: string) => compareVersions(version, v) >= 0;
+  return {
+    customBindAlsoLoopback: at("2026.9.6"),
+    loopbackHopIsLocal: !at("2026.3.22"),
+    protocol: { min: 3, max: at("2026.9.6") ? 4 : 3 },
+  };
+}
