@@ -3,13 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runFunction } from "../src/differential/layer.ts";
+import { openPublished } from "../src/differential/open.ts";
 import { GATE } from "../src/impl/release/adapters/gate.ts";
-import { releaseImplementation } from "../src/impl/release/release-impl.ts";
-import { tabulate } from "../src/impl/release/tabulate.ts";
-import { eraOf } from "../src/model/eras/index.ts";
-import { FUNCTION_DOMAINS, enumerateInputs } from "../src/model/function-domains.ts";
-import { modelAt } from "../src/model/model-at.ts";
-import { loadRelease } from "../src/release/load.ts";
+import { POLICY_LAYER } from "../src/impl/release/policy-layer.ts";
+import { resolveImplementation } from "../src/impl/resolve-ref.ts";
 import { median, row } from "./measure.ts";
 
 const BIN = fileURLToPath(new URL("../bin/clawproof.js", import.meta.url));
@@ -29,7 +27,7 @@ export async function benchRelease(): Promise<void> {
   try {
     process.env.CLAWPROOF_CACHE = cold;
     const start = performance.now();
-    await releaseImplementation(VERSION);
+    await resolveImplementation(`openclaw@${VERSION}`);
     row("cold: fetch from npm + slice + tabulate", `${((performance.now() - start) / 1000).toFixed(1)} s`);
   } catch (error) {
     row("cold fetch", `skipped: ${(error as Error).message}`);
@@ -40,19 +38,19 @@ export async function benchRelease(): Promise<void> {
     rmSync(cold, { recursive: true, force: true });
   }
 
-  await releaseImplementation(VERSION); // warm the normal cache
+  await resolveImplementation(`openclaw@${VERSION}`); // warm the normal cache
   const modelCheck = median(3, () => cli(["check", `model:${VERSION}`]));
   const releaseCheck = median(3, () => cli(["check", `openclaw@${VERSION}`]));
   row(`warm \`check model:${VERSION}\` (whole CLI process)`, `${(modelCheck / 1000).toFixed(2)} s`);
   row(`warm \`check openclaw@${VERSION}\` (whole CLI process, goal < 3 s)`, `${(releaseCheck / 1000).toFixed(2)} s  (${(releaseCheck / modelCheck).toFixed(2)}× the model)`);
 
-  const slice = await loadRelease(VERSION, [GATE.real]);
+  const slice = await openPublished(VERSION, [GATE.real]);
   try {
-    const model = modelAt(eraOf(VERSION), VERSION);
-    const inputs = enumerateInputs(FUNCTION_DOMAINS.evaluateMissingDeviceIdentity(VERSION));
+    const gate = POLICY_LAYER.functions.find((f) => f.function === "evaluateMissingDeviceIdentity")!;
+    const inputs = gate.inputs(VERSION);
     const args = inputs.map((i) => GATE.toArgs(i as never));
     const raw = await medianAsync(5, () => slice.call(GATE.real, args));
-    const engine = await medianAsync(5, () => tabulate("evaluateMissingDeviceIdentity", GATE, slice, model, `openclaw@${VERSION}`));
+    const engine = await medianAsync(5, () => runFunction(gate, slice));
     row(`raw: ${inputs.length} prebuilt calls of the sliced ${GATE.real}`, `${raw.toFixed(1)} ms`);
     row("engine: adapt, call, compare with the model, tabulate", `${engine.toFixed(1)} ms`);
     row("engine overhead ratio on a sliced function (goal ≤ 2×)", `${(engine / raw).toFixed(2)}×`);

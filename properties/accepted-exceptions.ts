@@ -1,5 +1,5 @@
 import type { Cell } from "../src/domain/cell.ts";
-import type { VersionRange } from "../src/domain/versions.ts";
+import type { ExceptionRule } from "../src/engine/exceptions.ts";
 import type { LocalityCell } from "../src/locality/locality-domain.ts";
 import { clientListedAsTrustedProxy } from "../src/topology/client-trusted.ts";
 
@@ -12,16 +12,7 @@ import { clientListedAsTrustedProxy } from "../src/topology/client-trusted.ts";
  * every cell that passed only through one; a new exemption is added here on purpose, never by
  * editing a property.
  */
-export interface AcceptedException extends VersionRange {
-  id: string;
-  /** the property (or properties) it exempts cells of. */
-  property: string | readonly string[];
-  /** the connects it covers (connect-policy properties). */
-  covers?(cell: Cell): boolean;
-  /** the concrete connections it covers (ground-truth properties). */
-  coversConnection?(connection: LocalityCell): boolean;
-  why: string;
-}
+export type AcceptedException = ExceptionRule;
 
 const controlUi = (c: Cell) => c.client === "control-ui";
 const localBackendOperator = (c: Cell) => c.client === "backend" && c.role === "operator" && c.locality === "local" && c.origin === "none";

@@ -1,4 +1,5 @@
 import type { AnyProperty } from "../src/engine/property.ts";
+export { ACCEPTED_EXCEPTIONS } from "./accepted-exceptions.ts";
 import { proxiedNeverLocal } from "./proxied-never-local.ts";
 import { remoteOriginNodeNeedsIdentity } from "./remote-origin-node-needs-identity.ts";
 import { remoteDirectNeverLocal } from "./remote-direct-never-local.ts";

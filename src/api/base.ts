@@ -45,7 +45,7 @@ export async function baselineReports(
   for (const head of heads) {
     const base = head.base ?? head.impl.base;
     const result = checkImplementation(baseline, { ...options, ...(base ? { base } : {}) });
-    out.push(compareWithBaseline(head, { impl: baseline, result }, options.properties as readonly AnyProperty[], base));
+    out.push(compareWithBaseline(head, { impl: baseline, result }, options.properties, options.exceptions, base));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { compareVersions, isPrerelease } from "../domain/versions.ts";
 import type { Implementation } from "../impl/implementation.ts";
-import { resolveImplementation } from "../impl/resolve-ref.ts";
+import { resolveImplementation, type ResolveOptions } from "../impl/resolve-ref.ts";
 import { newestRelease, publishedReleases } from "../model/releases.ts";
 
 /** What `clawproof check` with no implementation checks: the newest release's model and the release itself. */
@@ -17,12 +17,12 @@ export function allReleaseRefs(includePrereleases: boolean): string[] {
     .map((v) => `openclaw@${v}`);
 }
 
-export async function resolveAll(refs: readonly string[], progress?: (message: string) => void): Promise<Implementation[]> {
+export async function resolveAll(refs: readonly string[], opts: ResolveOptions, progress?: (message: string) => void): Promise<Implementation[]> {
   const impls: Implementation[] = [];
   // one at a time: each release runs its own worker, and two cores are all CI has
   for (const [n, ref] of refs.entries()) {
     if (refs.length > 1) progress?.(`loading ${ref} (${n + 1}/${refs.length})`);
-    impls.push(await resolveImplementation(ref));
+    impls.push(await resolveImplementation(ref, { ...opts, ...(progress ? { onProgress: progress } : {}) }));
   }
   return impls;
 }

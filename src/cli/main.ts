@@ -9,13 +9,10 @@ import { registerGate } from "./commands/gate.ts";
 import { registerRules } from "./commands/rules.ts";
 import { registerBisect } from "./commands/bisect.ts";
 import { registerReleases } from "./commands/releases.ts";
-import { registerReleaseLoader } from "../impl/release/register.ts";
-import { registerCheckoutLoader } from "../impl/checkout/checkout.ts";
-import { endProgress, progressReporter } from "./progress.ts";
+import { registerDecide } from "./commands/decide.ts";
+import { endProgress } from "./progress.ts";
 import { reportFailure } from "./output.ts";
 import { VERSION } from "./version.ts";
-import { registerRefLoader } from "../impl/resolve-ref.ts";
-import { loadLiveImplementation } from "../live/index.ts";
 
 /** Runs the CLI and returns the exit code: 0 holds, 1 violated or mismatch, 2 could not check. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -28,12 +25,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(VERSION, "-V, --version", "print clawproof's version")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerReleaseLoader(progressReporter());
-  registerCheckoutLoader();
-  registerRefLoader("live:", (spec) => {
-    const onProgress = progressReporter();
-    return loadLiveImplementation(spec, onProgress ? { onProgress } : {});
-  });
   registerCheck(program, setExit);
   registerDiff(program, setExit);
   registerGate(program, setExit);
@@ -43,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerCall(program, setExit);
   registerBisect(program, setExit);
   registerReleases(program);
+  registerDecide(program, setExit);
   try {
     await program.parseAsync(argv as string[]);
     endProgress();

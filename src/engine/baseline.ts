@@ -11,7 +11,7 @@ import { CannotCheckError, UnrealisedCellError } from "../domain/errors.ts";
 import { compareVersions } from "../domain/versions.ts";
 import type { Implementation } from "../impl/implementation.ts";
 import { publishedReleases } from "../model/releases.ts";
-import { exceptionsFor, exemption } from "./exceptions.ts";
+import { exceptionsFor, exemption, type ExceptionRule } from "./exceptions.ts";
 import type { AnyProperty, Property, PropertyContext } from "./property.ts";
 import type { GateReport } from "./gate.ts";
 import type { ImplResult } from "./results.ts";
@@ -70,6 +70,7 @@ export function compareWithBaseline(
   head: { impl: Implementation; result: ImplResult },
   baseline: { impl: Implementation; result: ImplResult },
   properties: readonly AnyProperty[],
+  accepted: readonly ExceptionRule[],
   base?: Implementation,
 ): BaselineReport {
   const entries: BaselineEntry[] = [];
@@ -95,8 +96,8 @@ export function compareWithBaseline(
       });
       continue;
     }
-    const mine = violatingCells(p, head.impl, base);
-    const known = new Set(violatingCells(p, baseline.impl, base).map(cellKey));
+    const mine = violatingCells(p, head.impl, accepted, base);
+    const known = new Set(violatingCells(p, baseline.impl, accepted, base).map(cellKey));
     const fresh = mine.filter((c) => !known.has(cellKey(c)));
     entries.push({
       property: pr.id,
@@ -110,11 +111,11 @@ export function compareWithBaseline(
 }
 
 /** Cells where `p` is violated on `impl` (accepted exceptions and unrealised cells left out, as the engine does). */
-function violatingCells(p: Property, impl: Implementation, base?: Implementation): Cell[] {
+function violatingCells(p: Property, impl: Implementation, accepted: readonly ExceptionRule[], base?: Implementation): Cell[] {
   const b = base ?? impl.base;
   if (p.kind === "relational" && !b) return [];
   const ctx: PropertyContext = { impl, verdict: memoizedVerdicts(impl), ...(b ? { baseVerdict: memoizedVerdicts(b) } : {}) };
-  const exceptions = exceptionsFor(p.id, impl.version);
+  const exceptions = exceptionsFor(accepted, p.id, impl.version);
   const out: Cell[] = [];
   for (const cell of cellsAt(impl.version)) {
     if (!p.cells(cell) || impl.unrealised?.(cell) !== undefined) continue;

@@ -4,7 +4,7 @@ import { cellsAt } from "../domain/enumerate.ts";
 import { compareVersions } from "../domain/versions.ts";
 import type { Implementation } from "../impl/implementation.ts";
 import { coverageOf } from "./coverage.ts";
-import { exceptionsFor, exemption } from "./exceptions.ts";
+import { exceptionsFor, exemption, type ExceptionRule } from "./exceptions.ts";
 import { counterexample } from "./counterexample.ts";
 import type { AnyProperty, Property, PropertyContext } from "./property.ts";
 import { localityCells, localityCellKey, type LocalityCell } from "../locality/locality-domain.ts";
@@ -17,6 +17,8 @@ import { UnrealisedCellError } from "../domain/errors.ts";
 
 export interface CheckOptions {
   properties: readonly AnyProperty[];
+  /** the accepted exceptions (the catalogue in properties/); a cell they cover is reported as exempted, not violated. */
+  exceptions: readonly ExceptionRule[];
   /** limit ground-truth properties to connections whose key contains these `name=value` parts. */
   connections?: string;
   /** limit the run to cells matching this pattern (a full cell key selects one cell). */
@@ -50,11 +52,11 @@ export function checkImplementation(impl: Implementation, options: CheckOptions)
   });
   let topology: ReturnType<typeof topologyContext> | undefined;
   const properties = options.properties.map((p) =>
-    p.kind === "topology" ? checkTopologyProperty(p, (topology ??= topologyContext())) : checkProperty(p, cells, ctx, base),
+    p.kind === "topology" ? checkTopologyProperty(p, (topology ??= topologyContext()), options.exceptions) : checkProperty(p, cells, ctx, options.exceptions, base),
   );
   const seed = options.seed ?? Date.now() % 2 ** 31;
   const cellProperties = options.properties.filter((p): p is Property => p.kind !== "topology");
-  const random = randomPass(cellProperties, ctx, impl.ref, seed, options.randomRuns ?? 200);
+  const random = randomPass(cellProperties, ctx, impl.ref, seed, options.randomRuns ?? 200, options.exceptions);
   for (const failure of random.failures) {
     const result = properties.find((r) => r.id === failure.property)!;
     if (result.status !== "violated") Object.assign(result, { status: "violated", violations: 1, counterexample: failure.counterexample });
@@ -74,7 +76,7 @@ export function checkImplementation(impl: Implementation, options: CheckOptions)
     properties,
     coverage,
     random: { seed, runs: random.runs, failed: random.failures.length > 0 },
-    ...(impl.agreement ? { agreement: impl.agreement } : {}),
+    ...(impl.agreement ? { agreement: [...impl.agreement] } : {}),
     ...(impl.imports ? { imports: { node: impl.imports.node, bare: impl.imports.bare } } : {}),
     provenance: [...impl.provenance],
     ...(unchecked.length ? { unchecked } : {}),
@@ -82,7 +84,7 @@ export function checkImplementation(impl: Implementation, options: CheckOptions)
   };
 }
 
-function checkProperty(p: Property, cells: readonly Cell[], ctx: PropertyContext, base?: Implementation): PropertyResult {
+function checkProperty(p: Property, cells: readonly Cell[], ctx: PropertyContext, accepted: readonly ExceptionRule[], base?: Implementation): PropertyResult {
   const result: PropertyResult = { id: p.id, statement: p.statement, status: "holds", cells: 0, violations: 0, moreViolations: [], exempted: [] };
   const spread = new Set<string>();
   if (p.since && compareVersions(ctx.impl.version, p.since) < 0) {
@@ -91,7 +93,7 @@ function checkProperty(p: Property, cells: readonly Cell[], ctx: PropertyContext
   if (p.kind === "relational" && !base) {
     return { ...result, status: "not-applicable", note: "relational: needs a base (candidates compare with the model they extend)" };
   }
-  const exceptions = exceptionsFor(p.id, ctx.impl.version);
+  const exceptions = exceptionsFor(accepted, p.id, ctx.impl.version);
   const exempted = new Map<string, { why: string; cells: number; sample: string[] }>();
   for (const cell of cells) {
     if (!p.cells(cell)) continue;

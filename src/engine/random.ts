@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { cellArbitrary } from "../domain/arbitraries.ts";
 import { compareVersions } from "../domain/versions.ts";
 import { existsAt } from "../domain/validity.ts";
-import { exceptionsFor, exemption } from "./exceptions.ts";
+import { exceptionsFor, exemption, type ExceptionRule } from "./exceptions.ts";
 import { counterexample } from "./counterexample.ts";
 import type { Property, PropertyContext } from "./property.ts";
 import type { Counterexample } from "./results.ts";
@@ -18,12 +18,12 @@ export interface RandomFailure {
  * exhaustively; this pass is where drawn, non-finite inputs plug in, and it gives every run a
  * seed and path that replay a failure exactly (`--seed`).
  */
-export function randomPass(properties: readonly Property[], ctx: PropertyContext, ref: string, seed: number, runs: number) {
+export function randomPass(properties: readonly Property[], ctx: PropertyContext, ref: string, seed: number, runs: number, accepted: readonly ExceptionRule[]) {
   const failures: RandomFailure[] = [];
   for (const p of properties) {
     if (p.since && compareVersions(ctx.impl.version, p.since) < 0) continue;
     if (p.kind === "relational" && !ctx.baseVerdict) continue;
-    const exceptions = exceptionsFor(p.id, ctx.impl.version);
+    const exceptions = exceptionsFor(accepted, p.id, ctx.impl.version);
     const details = fc.check(
       fc.property(cellArbitrary, (cell) => {
         if (!existsAt(cell, ctx.impl.version) || !p.cells(cell)) return true;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CellSchema } from "../domain/cell.ts";
 import { VerdictSchema } from "../domain/verdict.ts";
-import { AgreementSchema } from "../impl/release/agreement.ts";
+import { AgreementSchema } from "../differential/agreement.ts";
 import { DECIDERS } from "../impl/implementation.ts";
 
 /** Report shapes are zod schemas so JSON output is validated and consumers can import the types. */

@@ -3,15 +3,15 @@ import { TRUSTED_PROXY_SETTINGS, requestOf, localityCellKey, type LocalityCell }
 import { TOPOLOGIES } from "../locality/topology.ts";
 import type { TopologyContext } from "../topology/context.ts";
 import type { TopologyProperty } from "../topology/property.ts";
-import { connectionExemption, exceptionsFor } from "./exceptions.ts";
+import { connectionExemption, exceptionsFor, type ExceptionRule } from "./exceptions.ts";
 import type { Counterexample, PropertyResult } from "./results.ts";
 
 export const replayConnection = (ref: string, property: string, connection: string, cell?: string) =>
   `npx clawproof check ${ref} --property ${property} --connection ${connection}${cell ? ` --cell ${cell}` : ""}`;
 
 /** Runs a ground-truth property over every topology; violations may be exempted per connection. */
-export function checkTopologyProperty(p: TopologyProperty, ctx: TopologyContext): PropertyResult {
-  const exceptions = exceptionsFor(p.id, ctx.impl.version);
+export function checkTopologyProperty(p: TopologyProperty, ctx: TopologyContext, accepted: readonly ExceptionRule[]): PropertyResult {
+  const exceptions = exceptionsFor(accepted, p.id, ctx.impl.version);
   const result: PropertyResult = { id: p.id, statement: p.statement, status: "holds", cells: 0, violations: 0, moreViolations: [], exempted: [], topologies: [] };
   const exempted = new Map<string, { why: string; cells: number; sample: string[] }>();
   const findings = p.evaluate(ctx);

@@ -5,7 +5,6 @@ import { ADAPTERS } from "./release/adapters/index.ts";
 import { publishedVersion, resolveModel } from "./resolve-ref.ts";
 import { eraOf } from "../model/eras/index.ts";
 import { modelAt, modelFunctions } from "../model/model-at.ts";
-import { modelledCall } from "./modelled-calls.ts";
 
 export type CallOutcome = { ok: true; result?: unknown } | { ok: false; error: string };
 
@@ -44,8 +43,6 @@ export class CallSession {
       const out = (modelFunctions(modelAt(eraOf(version), version))[adapter.abstract] as (i: unknown) => unknown)(input);
       return { ok: true, result: adapter.toResult(out, input) };
     }
-    const modelled = modelledCall(version, fn, args);
-    if (modelled) return modelled;
     throw new CannotCheckError(`model:${spec} does not model ${fn} (at ${version})`);
   }
 

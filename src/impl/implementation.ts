@@ -1,7 +1,7 @@
 import type { Cell } from "../domain/cell.ts";
 import type { Verdict } from "../domain/verdict.ts";
 import type { EraId } from "../model/era.ts";
-import type { Agreement } from "./release/agreement.ts";
+import type { Agreement } from "../differential/agreement.ts";
 import type { LocalityObserver } from "../topology/observer.ts";
 
 export type ImplKind = "model" | "candidate" | "release" | "checkout" | "live";
@@ -28,12 +28,12 @@ export interface StepProvenance {
   detail: string;
 }
 
-/** A rule the implementation's model can hit, for coverage. */
 /** Every step decided by the same thing, e.g. the model for a model implementation. */
 export function uniformProvenance(decidedBy: Decider, detail: string): StepProvenance[] {
   return HANDSHAKE_STEPS.map((step) => ({ step, decidedBy, detail }));
 }
 
+/** A rule the implementation's model can hit, for coverage. */
 export interface CoverageRule {
   id: string;
   list: string;
@@ -62,8 +62,8 @@ export interface Implementation {
   coverage: { rules: readonly CoverageRule[]; hits: Map<string, number> };
   /** free-form facts for reports (sliced imports, cache state, ...). */
   notes: string[];
-  /** for sliced releases: each function against the model, on its whole domain. */
-  agreement?: Agreement[];
+  /** for sliced releases: each function against the model, on its whole domain (and this run's random spellings). */
+  readonly agreement?: readonly Agreement[];
   /** how it classes concrete connections; the era's locality model unless the release's own functions are loaded. */
   observeLocality?: LocalityObserver;
   /** sliced code only: the `node:` and bare imports its slices pulled in. */
@@ -76,6 +76,4 @@ export interface Implementation {
    * unchecked, never as holding.
    */
   unrealised?(cell: Cell): string | undefined;
-  /** the seeded part of the differential (random concrete spellings), run once per check with its seed. */
-  randomAgreement?: (seed: number) => Promise<Agreement[]>;
 }

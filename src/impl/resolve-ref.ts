@@ -1,17 +1,21 @@
 import { CannotCheckError } from "../domain/errors.ts";
 import { isVersion } from "../domain/versions.ts";
+import { loadLiveImplementation } from "../live/index.ts";
 import { CANDIDATES, findCandidate } from "../model/candidates/index.ts";
 import { isPublished, nearestReleases, newestRelease } from "../model/releases.ts";
 import type { Implementation } from "./implementation.ts";
 import { candidateModel, releaseModel } from "./model-impl.ts";
+import { openCheckout, openNpmRelease } from "./release/open-release.ts";
+import { releaseImplementation } from "./release/release-impl.ts";
 
-/** Loaders for references other than models register here (releases, checkouts), keyed by prefix. */
-export type RefLoader = (spec: string) => Promise<Implementation>;
-const loaders = new Map<string, RefLoader>();
-
-export function registerRefLoader(prefix: string, loader: RefLoader): void {
-  loaders.set(prefix, loader);
+/** What a reference is resolved with; an implementation is complete once resolved, so everything it needs comes here. */
+export interface ResolveOptions {
+  /** seed of the random part of a release's differential (random address spellings); none when absent. */
+  seed?: number;
+  onProgress?: (message: string) => void;
 }
+
+export type RefLoader = (spec: string, opts: ResolveOptions) => Promise<Implementation>;
 
 /** The published version a `latest`/`newest` alias or a version names, or exit 2 with the nearest ones. */
 export function publishedVersion(spec: string): string {
@@ -32,8 +36,23 @@ export function resolveModel(spec: string): Implementation {
   return releaseModel(publishedVersion(spec));
 }
 
-export async function resolveImplementation(ref: string): Promise<Implementation> {
-  if (ref.startsWith("model:")) return resolveModel(ref.slice("model:".length));
-  for (const [prefix, loader] of loaders) if (ref.startsWith(prefix)) return loader(ref.slice(prefix.length));
-  throw new CannotCheckError(`unknown implementation "${ref}": expected model:<version|candidate>, openclaw@<version>, or path:<dir>`);
+/** Every kind of reference, by prefix: one loader each, no registration at import time. */
+const LOADERS: readonly (readonly [prefix: string, load: RefLoader])[] = [
+  ["model:", async (spec) => resolveModel(spec)],
+  ["openclaw@", async (spec, opts) => {
+    const version = publishedVersion(spec);
+    return releaseImplementation(await openNpmRelease(version, opts), { kind: "release", origin: `openclaw ${version} from npm`, ...seedOf(opts) });
+  }],
+  ["path:", async (dir, opts) => {
+    const release = await openCheckout(dir, opts);
+    return releaseImplementation(release, { kind: "checkout", origin: `checkout ${dir}`, ...seedOf(opts) });
+  }],
+  ["live:", (spec, opts) => loadLiveImplementation(spec, opts.onProgress ? { onProgress: opts.onProgress } : {})],
+];
+
+const seedOf = (opts: ResolveOptions) => (opts.seed === undefined ? {} : { seed: opts.seed });
+
+export async function resolveImplementation(ref: string, opts: ResolveOptions = {}): Promise<Implementation> {
+  for (const [prefix, load] of LOADERS) if (ref.startsWith(prefix)) return load(ref.slice(prefix.length), opts);
+  throw new CannotCheckError(`unknown implementation "${ref}": expected model:<version|candidate>, openclaw@<version>, path:<dir>, or live:<version>`);
 }

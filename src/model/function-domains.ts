@@ -1,4 +1,5 @@
 import { compareVersions } from "../domain/versions.ts";
+import { finiteDomain, named, type FiniteDomain } from "../differential/domain.ts";
 import { AUTH_METHODS, GATE_KINDS, GATEWAY_AUTH_MODES, PAIRING_LOCALITIES, type PolicyFunctionName } from "./policy-functions.ts";
 
 /**
@@ -41,13 +42,13 @@ export const FUNCTION_DOMAINS: Record<PolicyFunctionName, (version: string) => F
   ],
 };
 
-export function enumerateInputs(fields: readonly FieldSpec[]): Record<string, unknown>[] {
-  let inputs: Record<string, unknown>[] = [{}];
-  for (const [name, values] of fields) inputs = inputs.flatMap((partial) => values.map((v) => ({ ...partial, [name]: v })));
-  return inputs;
-}
+const domains = new Map<string, FiniteDomain<Record<string, unknown>>>();
 
-/** Stable key of an input over its fields, for lookup tables and reports. */
-export function inputKey(input: Record<string, unknown>, fields: readonly FieldSpec[]): string {
-  return fields.map(([name]) => `${name}=${String(input[name])}`).join(",");
+/** A policy function's whole abstract domain at a release, as the differential enumerates it. */
+export function policyDomain(fn: PolicyFunctionName, version: string): FiniteDomain<Record<string, unknown>> {
+  const fields = FUNCTION_DOMAINS[fn](version);
+  const id = `${fn}\u0000${fields.map(([name, values]) => `${name}:${values.length}`).join(",")}`;
+  let domain = domains.get(id);
+  if (!domain) domains.set(id, (domain = finiteDomain(`${fn} input`, named(fields))));
+  return domain;
 }

@@ -1,22 +1,12 @@
 import * as acorn from "acorn";
 import * as walk from "acorn-walk";
-import { CannotCheckError } from "../domain/errors.ts";
-import { signatureOf } from "../impl/release/signature.ts";
+import type { Adapter } from "../differential/adapter.ts";
+import { signatureOf, type Signature } from "../differential/signature.ts";
 import { PAIRING_LOCALITY_KINDS, pairingLocalityArgs, type PairingLocalityCell, type PairingLocalityKind } from "./domain.ts";
 
 export const PAIRING_LOCALITY_FN = "resolvePairingLocality";
 
-/**
- * How one parameter shape of `resolvePairingLocality` is fed a cell. Every release takes one
- * params object; the shapes differ in whether the Origin's value is read (4.7+) or only its
- * presence (4.5). Both get the same object: a release ignores fields it does not read.
- */
-export interface PairingLocalityAdapter {
-  shape: string;
-  matches(reads: readonly string[]): boolean;
-  toArgs(cell: PairingLocalityCell): unknown[];
-  fromResult(value: unknown): PairingLocalityKind;
-}
+export type PairingLocalityAdapter = Adapter<PairingLocalityCell, PairingLocalityKind>;
 
 const BASE = ["connectParams", "isLocalClient", "requestHost", "remoteAddress", "hasProxyHeaders", "hasBrowserOriginHeader", "sharedAuthOk", "authMethod"];
 const WITH_ORIGIN = [...BASE, "requestOrigin"];
@@ -26,32 +16,16 @@ function fromResult(value: unknown): PairingLocalityKind {
   throw new Error(`${PAIRING_LOCALITY_FN} returned ${JSON.stringify(value)}, expected a pairing locality kind`);
 }
 
-export const PAIRING_LOCALITY_ADAPTERS: readonly PairingLocalityAdapter[] = [
-  {
-    shape: `params{${WITH_ORIGIN.join(",")}} → kind`,
-    matches: (reads) => reads.includes("requestOrigin") && reads.every((f) => WITH_ORIGIN.includes(f)),
-    toArgs: (cell) => [pairingLocalityArgs(cell)],
-    fromResult,
-  },
-  {
-    shape: `params{${BASE.join(",")}} → kind (Origin presence only)`,
-    matches: (reads) => reads.every((f) => BASE.includes(f)),
-    toArgs: (cell) => [pairingLocalityArgs(cell)],
-    fromResult,
-  },
-];
-
 type Node = acorn.Node & Record<string, any>;
 
 /**
- * The fields the sliced function reads: its own, plus those of every helper it hands its whole
- * params object to (8.1+ pass `params` straight to the container checks, so the root's own
- * reads are only connectParams and isLocalClient).
+ * The fields the sliced function reads, as one params object: its own, plus those of every helper
+ * it hands its whole params object to (8.1+ pass `params` straight to the container checks, so
+ * the root's own reads are only connectParams and isLocalClient).
  */
-export function pairingLocalityReads(source: string): string[] | undefined {
+export function pairingLocalityReads(source: string): Signature | undefined {
   const root = signatureOf(source, PAIRING_LOCALITY_FN);
-  if (!root) return undefined;
-  if (root.params.length !== 1) return [`${root.params.length} positional parameters`];
+  if (!root || root.params.length !== 1) return root;
   const reads = new Set(root.reads[0]);
   const param = root.params[0]!;
   const program = acorn.parse(source, { ecmaVersion: "latest", sourceType: "module" }) as Node;
@@ -68,15 +42,34 @@ export function pairingLocalityReads(source: string): string[] | undefined {
       });
     },
   });
-  return [...reads].sort();
+  return { params: root.params, reads: [[...reads].sort()] };
 }
 
-/** The adapter for a slice's shape; an unknown shape is "cannot check", never a guess. */
-export function pairingLocalityAdapterFor(source: string, where: string): PairingLocalityAdapter {
-  const reads = pairingLocalityReads(source);
-  const adapter = reads && PAIRING_LOCALITY_ADAPTERS.find((a) => a.matches(reads));
-  if (!adapter) {
-    throw new CannotCheckError(`unsupported shape: ${PAIRING_LOCALITY_FN} reads ${reads ? reads.join(",") : "(no declaration found)"} in ${where}`);
-  }
-  return adapter;
-}
+const reading = (known: readonly string[], required: readonly string[] = []) => (sig: Signature) =>
+  sig.params.length === 1 && sig.reads[0]!.every((f) => known.includes(f)) && required.every((f) => sig.reads[0]!.includes(f));
+
+/**
+ * The parameter shapes of `resolvePairingLocality`. Every release takes one params object; the
+ * shapes differ in whether the Origin's value is read (4.7+) or only its presence (4.5). Both get
+ * the same object: a release ignores fields it does not read.
+ */
+export const PAIRING_LOCALITY_ADAPTERS: readonly PairingLocalityAdapter[] = [
+  {
+    real: PAIRING_LOCALITY_FN,
+    shape: `params{${WITH_ORIGIN.join(",")}} → kind`,
+    releases: { since: "2026.4.7" },
+    read: pairingLocalityReads,
+    matches: reading(WITH_ORIGIN, ["requestOrigin"]),
+    toArgs: (cell) => [pairingLocalityArgs(cell)],
+    fromResult,
+  },
+  {
+    real: PAIRING_LOCALITY_FN,
+    shape: `params{${BASE.join(",")}} → kind (Origin presence only)`,
+    releases: { since: "2026.4.5", until: "2026.4.7" },
+    read: pairingLocalityReads,
+    matches: reading(BASE),
+    toArgs: (cell) => [pairingLocalityArgs(cell)],
+    fromResult,
+  },
+];

@@ -1,8 +1,10 @@
-import { ensureLoaded, sliceSource } from "../auth/real/slice-source.ts";
-import { agreementFrom, type Agreement } from "../impl/release/agreement.ts";
-import { loadRelease, type LoadOptions } from "../release/load.ts";
-import { PAIRING_LOCALITY_FN, pairingLocalityAdapterFor, type PairingLocalityAdapter } from "./adapter.ts";
-import { allPairingLocalityCells, pairingLocalityCellKey, type PairingLocalityCell, type PairingLocalityKind } from "./domain.ts";
+import type { Agreement } from "../differential/agreement.ts";
+import { runFunction } from "../differential/layer.ts";
+import { openPublished } from "../differential/open.ts";
+import type { LoadOptions } from "../release/load.ts";
+import { PAIRING_LOCALITY_FN, type PairingLocalityAdapter } from "./adapter.ts";
+import { allPairingLocalityCells, type PairingLocalityCell, type PairingLocalityKind } from "./domain.ts";
+import { PAIRING_LOCALITY } from "./layer.ts";
 import { pairingLocalityModel } from "./model.ts";
 
 /** One cell as the model and the release decided it; `release` is `{error}` when the call threw. */
@@ -19,58 +21,32 @@ export interface PairingLocalityTable {
   /** absent when the release has no resolvePairingLocality. */
   adapter?: PairingLocalityAdapter;
   rows: PairingLocalityRow[];
+  agreement: Agreement;
 }
 
-/** Runs cells (all by default) through the release's sliced function, batched, and the model. */
+/** `openclaw@version`'s resolvePairingLocality on these cells (all by default), in one load. */
 export async function pairingLocalityTable(
   version: string,
   cells: readonly PairingLocalityCell[] = allPairingLocalityCells(),
   opts: Pick<LoadOptions, "onProgress"> = {},
 ): Promise<PairingLocalityTable> {
-  const slice = await loadRelease(version, [PAIRING_LOCALITY_FN], opts.onProgress ? { onProgress: opts.onProgress } : {});
+  const release = await openPublished(version, [PAIRING_LOCALITY_FN], opts);
   try {
-    if (!ensureLoaded(slice, PAIRING_LOCALITY_FN)) return { version, rows: [] };
-    const adapter = pairingLocalityAdapterFor(await sliceSource(slice, PAIRING_LOCALITY_FN), `openclaw@${version}`);
-    const args = cells.map((c) => adapter.toArgs(c));
-    const results = await slice.call(PAIRING_LOCALITY_FN, args);
-    const rows = cells.map((cell, n): PairingLocalityRow => {
-      const r = results[n]!;
-      let release: PairingLocalityRow["release"];
-      try {
-        release = r.ok ? adapter.fromResult(r.value) : { error: r.error };
-      } catch (err) {
-        release = { error: (err as Error).message };
-      }
+    const run = await runFunction(PAIRING_LOCALITY, release, cells);
+    const rows = (run.answers ?? []).map((answer, n): PairingLocalityRow => {
+      const cell = cells[n]!;
       const decision = pairingLocalityModel(version, cell);
-      return { cell, rule: decision.rule, model: decision.value, release, args: args[n]! };
+      return { cell, rule: decision.rule, model: decision.value, release: answer.ok ? answer.value : { error: answer.error }, args: answer.call.args };
     });
-    return { version, adapter, rows };
+    return { version, ...(run.adapter ? { adapter: run.adapter } : {}), rows, agreement: run.agreement };
   } finally {
-    await slice.close();
+    await release.close();
   }
 }
 
 export const pairingLocalityMismatches = (t: PairingLocalityTable) => t.rows.filter((r) => r.model !== r.release);
 
-/** The model against `openclaw@version` on every cell, as the release layer reports it. */
-export async function pairingLocalityAgreement(version: string, opts: Pick<LoadOptions, "onProgress"> = {}): Promise<Agreement> {
-  return agreementOf(await pairingLocalityTable(version, allPairingLocalityCells(), opts));
-}
-
-export function agreementOf(table: PairingLocalityTable): Agreement {
-  if (!table.adapter) {
-    return { function: PAIRING_LOCALITY_FN, status: "not-in-release", cells: 0, mismatches: 0, note: `no ${PAIRING_LOCALITY_FN} in this release` };
-  }
-  const kinds = new Set(table.rows.map((r) => r.model));
-  return agreementFrom({
-    function: PAIRING_LOCALITY_FN,
-    real: PAIRING_LOCALITY_FN,
-    shape: table.adapter.shape,
-    ref: `openclaw@${table.version}`,
-    cells: table.rows.length,
-    disagreements: pairingLocalityMismatches(table).map((m) => ({
-      input: { ...m.cell, key: pairingLocalityCellKey(m.cell), modelRule: m.rule }, model: m.model, release: m.release, args: m.args,
-    })),
-    note: `${kinds.size} distinct kinds over ${table.rows.length} cells`,
-  });
+/** The model against `openclaw@version` on every cell. */
+export async function pairingLocalityAgreement(version: string): Promise<Agreement> {
+  return (await pairingLocalityTable(version)).agreement;
 }

@@ -1,3 +1,5 @@
+import { finiteDomain, named, type FiniteDomain } from "../differential/domain.ts";
+
 /**
  * The abstract domain of OpenClaw's `resolvePairingLocality`: every input it reads, each a small
  * enum, so the whole domain (8640 cells) is enumerated and run through the model and a release.
@@ -36,7 +38,7 @@ export interface PairingLocalityCell {
 }
 
 /** Field order, values listed most-benign first: the enumerator and the cell keys share it. */
-const FIELDS = [
+export const PAIRING_LOCALITY_DOMAIN: FiniteDomain<PairingLocalityCell> = finiteDomain("pairing locality cell", named([
   ["isLocalClient", [true, false]],
   ["client", PL_CLIENTS],
   ["sharedAuthOk", [true, false]],
@@ -45,16 +47,11 @@ const FIELDS = [
   ["origin", PL_ORIGINS],
   ["socket", PL_SOCKETS],
   ["host", PL_HOSTS],
-] as const satisfies ReadonlyArray<readonly [keyof PairingLocalityCell, readonly unknown[]]>;
+]));
 
 /** Every cell of the domain, in a fixed order (so cached results and examples are stable). */
-export function allPairingLocalityCells(): PairingLocalityCell[] {
-  let partial: Record<string, unknown>[] = [{}];
-  for (const [field, values] of FIELDS) partial = partial.flatMap((p) => values.map((v) => ({ ...p, [field]: v })));
-  return partial as unknown as PairingLocalityCell[];
-}
-
-export const pairingLocalityCellKey = (c: PairingLocalityCell): string => FIELDS.map(([f]) => `${f}=${String(c[f])}`).join(" ");
+export const allPairingLocalityCells = (): PairingLocalityCell[] => PAIRING_LOCALITY_DOMAIN.enumerate();
+export const pairingLocalityCellKey = (c: PairingLocalityCell): string => PAIRING_LOCALITY_DOMAIN.key(c);
 
 /**
  * Concrete spellings per class. The private socket is Docker's bridge gateway (how a container

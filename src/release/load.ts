@@ -3,6 +3,8 @@
  * ready to run". Fetches (or reuses) the release, slices (or reuses) each function on its own so
  * one missing or broken function does not sink the others, and starts an isolated runner.
  */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { CannotCheckError } from "../domain/errors.ts";
 import { readReleaseMeta, releaseDistDir } from "./cache.ts";
 import { fetchRelease } from "./fetch.ts";
@@ -36,6 +38,8 @@ export interface ReleaseSlice {
   /** Union over all roots of the external modules the slices import. */
   imports: { bare: string[]; node: string[] };
   manifests: Record<string, SliceManifest>;
+  /** the emitted module of a sliced root ("" when it has none), read once. */
+  source(name: string): string;
   call(fn: string, argsList: unknown[][]): Promise<CallResult[]>;
   close(): Promise<void>;
 }
@@ -116,6 +120,7 @@ export async function loadFromDist(source: DistSource, names: readonly string[],
     for (const b of s.manifest.imports.node) node.add(b);
   }
   const found = unique.filter((n) => ready.loaded.includes(n));
+  const sources = new Map<string, string>();
   return {
     version,
     integrity,
@@ -124,6 +129,12 @@ export async function loadFromDist(source: DistSource, names: readonly string[],
     failed,
     imports: { bare: [...bare].sort(), node: [...node].sort() },
     manifests,
+    source(name) {
+      const url = slices.get(name)?.url;
+      if (!url) return "";
+      if (!sources.has(name)) sources.set(name, readFileSync(fileURLToPath(url), "utf8"));
+      return sources.get(name)!;
+    },
     call(fn, argsList) {
       if (!found.includes(fn)) {
         const why = missing.includes(fn)

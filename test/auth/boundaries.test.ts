@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { authEraOf } from "../../src/auth/eras/index.ts";
-import { agreementOf, authTable } from "../../src/auth/real/agreement.ts";
-import { connectStateAgreement } from "../../src/auth/real/connect-state-agreement.ts";
-import type { Agreement } from "../../src/impl/release/agreement.ts";
+import { agreementOf, authTable, connectStateAgreement } from "../../src/auth/real/agreement.ts";
+import type { Agreement } from "../../src/differential/agreement.ts";
 
 /**
  * Both sides of every measured boundary of the auth model (the representative set covers the

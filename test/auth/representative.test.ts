@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allAuthCells, authCellKey, parseAuthCellKey } from "../../src/auth/auth-cell.ts";
 import { authRulesAt } from "../../src/auth/eras/index.ts";
-import { agreementOf, authTable, type AuthTable } from "../../src/auth/real/agreement.ts";
-import { connectStateAgreement } from "../../src/auth/real/connect-state-agreement.ts";
+import { agreementOf, authTable, connectStateAgreement, type AuthTable } from "../../src/auth/real/agreement.ts";
 import { decide } from "../../src/model/rule.ts";
-import type { Agreement } from "../../src/impl/release/agreement.ts";
+import type { Agreement } from "../../src/differential/agreement.ts";
 import { clawproof } from "../helpers/cli.ts";
 
 /** The representative releases of the brief; 9.6 is the newest published. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { localityCells, observeLocality } from "../../src/locality/locality-domain.ts";
 import { realLocality, type RealLocality } from "../../src/locality/real/observe.ts";
 
@@ -8,9 +8,6 @@ const ERAS = { L1: "2026.3.13", "L1 from 3.22": "2026.3.22", L2: "2026.4.9", L3:
 const tables = new Map<string, RealLocality>();
 beforeAll(async () => {
   for (const v of Object.values(ERAS)) tables.set(v, await realLocality(v));
-});
-afterAll(async () => {
-  for (const t of tables.values()) await t.close();
 });
 
 describe.each(Object.entries(ERAS))("realLocality, %s (openclaw@%s)", (_era, version) => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Signature } from "../../src/impl/release/signature.ts";
+import { chooseAdapter } from "../../src/differential/choose.ts";
+import type { Signature } from "../../src/differential/signature.ts";
 import type { LocalityAdapter } from "../../src/locality/real/adapter.ts";
 import { LOCALITY_ADAPTERS } from "../../src/locality/real/adapters/index.ts";
-import { chooseAdapter, openLocalityRelease, type ExportLookup } from "../../src/locality/real/open.ts";
+import { openLocalityRelease } from "../../src/locality/real/open.ts";
+import { fakeReleaseOfSignatures } from "../helpers/fake-release.ts";
 
 const sig = (params: string[], reads: string[][]): Signature => ({ params, reads });
-const lookup = (sigs: Record<string, Signature | undefined>): ExportLookup => ({ present: (n) => n in sigs, signature: (n) => sigs[n] });
 const choose = (fn: keyof typeof LOCALITY_ADAPTERS, sigs: Record<string, Signature | undefined>) =>
-  chooseAdapter(LOCALITY_ADAPTERS[fn] as readonly LocalityAdapter[], lookup(sigs), "openclaw@test");
+  chooseAdapter(LOCALITY_ADAPTERS[fn] as readonly LocalityAdapter[], fakeReleaseOfSignatures(sigs));
 
 describe("adapters are chosen by the sliced signature", () => {
   it("isLocalDirectRequest: three parameters (underscored when unused) or two; req may read only socket and headers", () => {

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import "../release/env.ts";
-import type { Agreement } from "../../src/impl/release/agreement.ts";
-import { readReleaseMeta } from "../../src/release/cache.ts";
 import { pairingLocalityAgreement, pairingLocalityTable } from "../../src/pairing-locality/agreement.ts";
 import { allPairingLocalityCells, type PairingLocalityCell } from "../../src/pairing-locality/domain.ts";
 import { pairingLocalityModel } from "../../src/pairing-locality/model.ts";
-import { releasePairingLocalityAgreement } from "../../src/pairing-locality/release.ts";
 
 /** Releases the brief names; each must agree with the model on the whole domain. */
 const REPRESENTATIVE = ["2026.4.9", "2026.5.12", "2026.6.10", "2026.8.1", "2026.9.6"];
@@ -64,11 +61,4 @@ describe("measured boundaries", () => {
     expect((await pairingLocalityAgreement("2026.4.2")).status).toBe("not-in-release");
     expect((await pairingLocalityAgreement("2026.4.5")).status).toBe("agrees");
   });
-});
-
-it("the release layer caches the agreement per release", async () => {
-  const meta = (await readReleaseMeta("2026.9.6"))!;
-  const first: Agreement = await releasePairingLocalityAgreement("2026.9.6", meta.integrity);
-  expect(first).toMatchObject({ function: "resolvePairingLocality", status: "agrees", cells: 8640 });
-  expect(await releasePairingLocalityAgreement("2026.9.6", meta.integrity)).toEqual(first);
 });

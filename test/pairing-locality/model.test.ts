@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { CannotCheckError } from "../../src/domain/errors.ts";
 import { rulesAt } from "../../src/model/rule.ts";
-import { pairingLocalityAdapterFor, pairingLocalityReads } from "../../src/pairing-locality/adapter.ts";
+import { chooseAdapter } from "../../src/differential/choose.ts";
+import { PAIRING_LOCALITY_ADAPTERS, pairingLocalityReads } from "../../src/pairing-locality/adapter.ts";
+import { fakeRelease } from "../helpers/fake-release.ts";
+
+const pairingLocalityAdapterFor = (source: string) => chooseAdapter(PAIRING_LOCALITY_ADAPTERS, fakeRelease({ resolvePairingLocality: source }))!;
 import { allPairingLocalityCells, pairingLocalityArgs, pairingLocalityCellKey } from "../../src/pairing-locality/domain.ts";
 import { PAIRING_LOCALITY_RULES, pairingLocalityModel } from "../../src/pairing-locality/model.ts";
 
@@ -55,14 +59,14 @@ describe("pairing-locality adapters are chosen by the sliced function's shape", 
       "function helper(params) { return params.sharedAuthOk && params.requestOrigin; }",
       "function resolvePairingLocality(params) { if (params.isLocalClient) return 'direct_local'; return helper(params) ? 'x' : 'remote'; }",
     ].join("\n");
-    expect(pairingLocalityReads(source)).toEqual(["isLocalClient", "requestOrigin", "sharedAuthOk"]);
-    expect(pairingLocalityAdapterFor(source, "test").shape).toMatch(/requestOrigin/);
+    expect(pairingLocalityReads(source)!.reads[0]).toEqual(["isLocalClient", "requestOrigin", "sharedAuthOk"]);
+    expect(pairingLocalityAdapterFor(source).shape).toMatch(/requestOrigin/);
   });
   it("an unknown field or positional arguments are 'cannot check', never a guess", () => {
     const unknownField = "function resolvePairingLocality(p) { return p.trustedCidrs ? 'remote' : 'remote'; }";
-    expect(() => pairingLocalityAdapterFor(unknownField, "test")).toThrow(CannotCheckError);
-    expect(() => pairingLocalityAdapterFor(unknownField, "test")).toThrow(/unsupported shape: resolvePairingLocality reads trustedCidrs/);
-    expect(() => pairingLocalityAdapterFor("function resolvePairingLocality(a, b) {}", "test")).toThrow(/2 positional parameters/);
-    expect(() => pairingLocalityAdapterFor("function other() {}", "test")).toThrow(/no declaration found/);
+    expect(() => pairingLocalityAdapterFor(unknownField)).toThrow(CannotCheckError);
+    expect(() => pairingLocalityAdapterFor(unknownField)).toThrow(/unsupported shape: resolvePairingLocality reads p\{trustedCidrs\}/);
+    expect(() => pairingLocalityAdapterFor("function resolvePairingLocality(a, b) {}")).toThrow(/reads a, b in/);
+    expect(() => pairingLocalityAdapterFor("function other() {}")).toThrow(/no declaration found/);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { chooseAdapter } from "../../src/differential/choose.ts";
+import { showSignature, signatureOf } from "../../src/differential/signature.ts";
 import { CannotCheckError } from "../../src/domain/errors.ts";
-import { adapterFor } from "../../src/impl/release/release-impl.ts";
-import { signatureOf, showSignature } from "../../src/impl/release/signature.ts";
+import { adaptersFor } from "../../src/impl/release/adapters/index.ts";
+import { fakeRelease } from "../helpers/fake-release.ts";
 
 describe("adapter selection by the sliced function's shape", () => {
   it("reads positional names and object fields from source", () => {
@@ -12,15 +14,19 @@ describe("adapter selection by the sliced function's shape", () => {
   });
 
   it("picks the adapter of each known shape", () => {
-    const sig = signatureOf("function shouldSkipControlUiPairing(policy, role, trustedProxyAuthOk, authMode) {}", "shouldSkipControlUiPairing")!;
-    expect(adapterFor("shouldSkipControlUiPairing", "shouldSkipControlUiPairing", sig, "test").shape).toMatch(/authMode\) → boolean/);
+    const release = fakeRelease({ shouldSkipControlUiPairing: "function shouldSkipControlUiPairing(policy, role, trustedProxyAuthOk, authMode) {}" });
+    expect(chooseAdapter(adaptersFor("shouldSkipControlUiPairing"), release)!.shape).toMatch(/authMode\) → boolean/);
   });
 
   it("refuses a shape it does not know, naming what the function reads", () => {
-    const sig = signatureOf("function evaluateMissingDeviceIdentity(params) { return params.newMysteryFlag; }", "evaluateMissingDeviceIdentity");
-    expect(() => adapterFor("evaluateMissingDeviceIdentity", "evaluateMissingDeviceIdentity", sig, "openclaw@9.9.9")).toThrow(CannotCheckError);
-    expect(() => adapterFor("evaluateMissingDeviceIdentity", "evaluateMissingDeviceIdentity", sig, "openclaw@9.9.9")).toThrow(
+    const release = fakeRelease({ evaluateMissingDeviceIdentity: "function evaluateMissingDeviceIdentity(params) { return params.newMysteryFlag; }" }, "openclaw@9.9.9");
+    expect(() => chooseAdapter(adaptersFor("evaluateMissingDeviceIdentity"), release)).toThrow(CannotCheckError);
+    expect(() => chooseAdapter(adaptersFor("evaluateMissingDeviceIdentity"), release)).toThrow(
       "unsupported shape: evaluateMissingDeviceIdentity reads params{newMysteryFlag} in openclaw@9.9.9",
     );
+  });
+
+  it("has no adapter when the release has none of the function's exports", () => {
+    expect(chooseAdapter(adaptersFor("evaluateMissingDeviceIdentity"), fakeRelease({}))).toBeUndefined();
   });
 });

@@ -1,18 +1,18 @@
-import { CannotCheckError } from "../../domain/errors.ts";
-import { signatureOf } from "../../impl/release/signature.ts";
+import type { Adapter } from "../../differential/adapter.ts";
+import { signatureOf, type Signature } from "../../differential/signature.ts";
 import { functionReturning } from "../../release/runner.ts";
-import { AUTH_VALUES, type AuthArgs } from "../auth-args.ts";
+import { AUTH_VALUES, authArgs, type AuthArgs } from "../auth-args.ts";
+import type { AuthCell } from "../auth-cell.ts";
+import { outcomeOf, type AuthOutcome } from "../outcome.ts";
 
 /**
  * How one parameter shape of OpenClaw's authorizeGatewayConnect is fed an abstract cell. Every
  * release takes one params object; what differs is which fields it reads, and in 8.1+ that the
  * Tailscale listener's attribution arrives as an `ingressAttribution` argument.
  */
-export interface AuthAdapter {
-  shape: string;
-  matches(reads: readonly string[]): boolean;
-  toArgs(args: AuthArgs): unknown[];
-}
+export type AuthAdapter = Adapter<AuthCell, AuthOutcome>;
+
+const REAL = "authorizeGatewayConnect";
 
 /**
  * Fields the adapters know. Those they leave unset are deliberate: no rate limiter (the domain
@@ -36,11 +36,20 @@ function common(args: AuthArgs): Record<string, unknown> {
   };
 }
 
-/** 2.26 – 7.x: whois is a parameter; Tailscale serve is recognised from the request alone. */
+/** One params object whose fields read (the core and request-context helper included) are all among `known`. */
+const reading = (known: readonly string[], required: readonly string[] = []) => (sig: Signature) =>
+  sig.params.length === 1 &&
+  sig.reads[0]!.every((f) => known.includes(f)) && required.every((f) => sig.reads[0]!.includes(f));
+
+const shared = { real: REAL, read: authReads, fromResult: (value: unknown) => outcomeOf(value) };
+
+/** 2.9 – 7.x: whois is a parameter; Tailscale serve is recognised from the request alone. */
 export const WHOIS_PARAM: AuthAdapter = {
+  ...shared,
   shape: "params{auth,connectAuth,req,trustedProxies,authSurface,tailscaleWhois,…} → Promise<{ok,method?,reason?}>",
-  matches: (reads) => reads.every((f) => KNOWN.includes(f)),
-  toArgs: (args) => [common(args)],
+  releases: { since: "2026.2.9", until: "2026.8.1" },
+  matches: reading(KNOWN),
+  toArgs: (cell) => [common(authArgs(cell))],
 };
 
 /**
@@ -52,9 +61,14 @@ export const WHOIS_PARAM: AuthAdapter = {
  * code instead and must agree with it. Everything after it is the release's own.
  */
 export const INGRESS_ATTRIBUTED: AuthAdapter = {
+  ...shared,
   shape: "params{auth,connectAuth,req,trustedProxies,authSurface,tailscaleWhois,ingressAttribution,…} → Promise<{ok,method?,reason?}>",
-  matches: (reads) => reads.includes("ingressAttribution") && reads.every((f) => [...KNOWN, "ingressAttribution"].includes(f)),
-  toArgs: (args) => [{ ...common(args), ...(args.request.listener === "tailscale-serve" ? { ingressAttribution: serveAttribution(args) } : {}) }],
+  releases: { since: "2026.8.1" },
+  matches: reading([...KNOWN, "ingressAttribution"], ["ingressAttribution"]),
+  toArgs: (cell) => {
+    const args = authArgs(cell);
+    return [{ ...common(args), ...(args.request.listener === "tailscale-serve" ? { ingressAttribution: serveAttribution(args) } : {}) }];
+  },
 };
 
 function serveAttribution(args: AuthArgs): Record<string, unknown> {
@@ -74,22 +88,15 @@ export const AUTH_ADAPTERS: readonly AuthAdapter[] = [INGRESS_ATTRIBUTED, WHOIS_
 
 /**
  * The fields a sliced authorizeGatewayConnect reads, its inner core and request-context helper
- * included (4.9+ delegate to them with the same params object).
+ * included (4.9+ delegate to them with the same params object), as one params object.
  */
-export function authReads(source: string): string[] | undefined {
-  const outer = signatureOf(source, "authorizeGatewayConnect");
+export function authReads(source: string): Signature | undefined {
+  const outer = signatureOf(source, REAL);
   if (!outer) return undefined;
+  if (outer.params.length !== 1) return outer;
   const reads = new Set(outer.reads[0] ?? []);
   for (const inner of ["authorizeGatewayConnectCore", "resolveGatewayAuthRequestContext"]) {
     for (const f of signatureOf(source, inner)?.reads[0] ?? []) reads.add(f);
   }
-  return [...reads].sort();
-}
-
-/** The adapter for a slice's shape; an unknown shape is "cannot check", never a guess. */
-export function authAdapterFor(source: string, where: string): AuthAdapter {
-  const reads = authReads(source);
-  const adapter = reads && AUTH_ADAPTERS.find((a) => a.matches(reads));
-  if (!adapter) throw new CannotCheckError(`unsupported shape: authorizeGatewayConnect reads ${reads ? reads.join(",") : "(no declaration found)"} in ${where}`);
-  return adapter;
+  return { params: outer.params, reads: [[...reads].sort()] };
 }

@@ -53,7 +53,7 @@ export async function authorizeOnListener(version: string, cells: readonly AuthC
       const argsList = cells.map((c) => {
         const args = authArgs(c);
         const transport = args.request.listener === "tailscale-serve" ? { kind: "managed-tailscale", mode: "serve" } : { kind: "ordinary" };
-        return [WHOIS_PARAM.toArgs(args)[0], transport];
+        return [WHOIS_PARAM.toArgs(c)[0], transport];
       });
       return { results: await runner.call("authorizeOnListener", argsList), transportMaps: code!.match(/^const requestTransport\b/gm)?.length ?? 0 };
     } finally {

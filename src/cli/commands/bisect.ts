@@ -7,7 +7,7 @@ import { checkImplementation } from "../../engine/check.ts";
 import { existsAt } from "../../domain/validity.ts";
 import { resolveImplementation, publishedVersion } from "../../impl/resolve-ref.ts";
 import { newestRelease } from "../../model/releases.ts";
-import { findProperty } from "../../../properties/index.ts";
+import { ACCEPTED_EXCEPTIONS, findProperty } from "../../../properties/index.ts";
 
 interface BisectFlags {
   property?: string;
@@ -54,7 +54,7 @@ export function registerBisect(program: Command, setExit: (code: number) => void
 async function probeProperty(ref: string, version: string, id: string): Promise<BisectStep<string>> {
   const property = findProperty(id);
   if (!property) throw new CannotCheckError(`unknown property "${id}"; see npx clawproof properties`);
-  const result = checkImplementation(await resolveImplementation(ref), { properties: [property], randomRuns: 0, seed: 0 });
+  const result = checkImplementation(await resolveImplementation(ref), { properties: [property], exceptions: ACCEPTED_EXCEPTIONS, randomRuns: 0, seed: 0 });
   const p = result.properties[0]!;
   const detail = p.counterexample ? [`e.g. ${p.counterexample.key}`, `rules: ${p.counterexample.verdict?.rules.join(" > ") ?? p.counterexample.observed}`] : [];
   return { version, value: p.status, detail };

@@ -2,14 +2,13 @@ import type { Command } from "commander";
 import { CannotCheckError, EXIT } from "../../domain/errors.ts";
 import { checkImplementation } from "../../engine/check.ts";
 import { CheckReportSchema, type CheckReport } from "../../engine/results.ts";
-import { resolveImplementation } from "../../impl/resolve-ref.ts";
-import { findProperty, PROPERTIES } from "../../../properties/index.ts";
+import type { Implementation } from "../../impl/implementation.ts";
+import { ACCEPTED_EXCEPTIONS, findProperty, PROPERTIES } from "../../../properties/index.ts";
 import { checkJunit } from "../../report/junit.ts";
 import { checkMarkdown } from "../../report/markdown-check.ts";
 import { checkText } from "../../report/text-check.ts";
 import { emit, integer, oneOf } from "../output.ts";
 import { allReleaseRefs, defaultRefs, resolveAll } from "../default-impls.ts";
-import { mergeAgreements } from "../../impl/release/agreement.ts";
 import { progressReporter } from "../progress.ts";
 import { baselineReports, baseResolver } from "../../api/base.ts";
 import { withBaseInReplays } from "../../engine/baseline.ts";
@@ -32,6 +31,7 @@ interface CheckFlags {
   baseline?: string;
   allReleases?: boolean;
   includePrereleases?: boolean;
+  requireReal?: boolean;
 }
 
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
@@ -47,6 +47,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     .option("--baseline <impl>", "violations this implementation has too are pre-existing and do not fail the run")
     .option("--all-releases", "check every published release from 2026.2.22 on")
     .option("--include-prereleases", "with --all-releases, betas too")
+    .option("--require-real", "exit 2 unless real code (sliced, source or live) decided every handshake step")
     .option("--format <format>", `report format: ${FORMATS.join("|")}`, "text")
     .option("--out <file>", "write the report to a file instead of stdout")
     .action(async (refs: string[], flags: CheckFlags) => {
@@ -57,13 +58,12 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       const seed = flags.seed === undefined ? undefined : integer("seed", flags.seed);
       const baseFor = await baseResolver(flags.base);
       const wanted = [...refs, ...(flags.allReleases ? allReleaseRefs(!!flags.includePrereleases) : [])];
-      const impls = await resolveAll(wanted.length ? wanted : defaultRefs(), progressReporter());
+      // the seed is chosen before anything is resolved: a release's random spellings are part of what it is
       const runSeed = seed ?? Date.now() % 2 ** 31;
-      for (const impl of impls) {
-        if (impl.randomAgreement) impl.agreement = mergeAgreements(impl.agreement ?? [], await impl.randomAgreement(runSeed));
-      }
+      const impls = await resolveAll(wanted.length ? wanted : defaultRefs(), { seed: runSeed }, progressReporter());
+      if (flags.requireReal) requireReal(impls);
       const bases = await Promise.all(impls.map(baseFor));
-      const options = { properties, ...(cells ? { cells } : {}), ...(flags.connection ? { connections: flags.connection } : {}), seed: runSeed };
+      const options = { properties, exceptions: ACCEPTED_EXCEPTIONS, ...(cells ? { cells } : {}), ...(flags.connection ? { connections: flags.connection } : {}), seed: runSeed };
       const results = impls.map((impl, i) => checkImplementation(impl, { ...options, ...(bases[i] ? { base: bases[i] } : {}) }));
       const report: CheckReport = CheckReportSchema.parse({
         tool: "clawproof",
@@ -86,4 +86,13 @@ function propertyOrFail(id: string) {
   const property = findProperty(id);
   if (!property) throw new CannotCheckError(`unknown property "${id}"; see npx clawproof properties`);
   return property;
+}
+
+/** `--require-real`: a step only the model decided is "cannot check", naming every such step. */
+function requireReal(impls: readonly Implementation[]): void {
+  const modelOnly = impls.flatMap((impl) => {
+    const steps = impl.provenance.filter((p) => p.decidedBy === "model").map((p) => p.step);
+    return steps.length ? [`${impl.ref}: ${steps.join(", ")}`] : [];
+  });
+  if (modelOnly.length) throw new CannotCheckError(`--require-real: the model alone decided ${modelOnly.join("; ")}`);
 }

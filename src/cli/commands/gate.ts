@@ -47,7 +47,7 @@ export function registerGate(program: Command, setExit: (code: number) => void):
 async function baseAndHead(refs: string[], baseFlag: string | undefined): Promise<[Implementation, Implementation]> {
   if (baseFlag === undefined) {
     if (refs.length !== 2) throw new CannotCheckError(`gate takes <base> <head> (or --base <impl> <head>); got ${refs.length} implementation(s)`);
-    const [base, head] = await Promise.all(refs.map(resolveImplementation));
+    const [base, head] = await Promise.all(refs.map((ref) => resolveImplementation(ref)));
     return [base!, head!];
   }
   if (refs.length !== 1) throw new CannotCheckError(`gate --base takes one <head>; got ${refs.length}`);

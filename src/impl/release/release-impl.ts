@@ -1,24 +1,140 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { CannotCheckError } from "../../domain/errors.ts";
+import { mergeAgreements, type Agreement } from "../../differential/agreement.ts";
+import { runFunction, runLayer, type FunctionRun, type Layer } from "../../differential/layer.ts";
+import type { Release } from "../../differential/release.ts";
+import { cellRequests, randomAddresses, randomRequests } from "../../locality/real/inputs.ts";
+import { LOCALITY_LAYER, observationsOf, type RealLocalityObservation } from "../../locality/real/layer.ts";
+import { observerOf } from "../../locality/real/observe.ts";
 import { eraOf } from "../../model/eras/index.ts";
+import { policyDomain } from "../../model/function-domains.ts";
 import { runHandshake } from "../../model/handshake.ts";
-import { modelAt } from "../../model/model-at.ts";
+import { modelAt, type ModelAt } from "../../model/model-at.ts";
 import type { PolicyFunctionName } from "../../model/policy-functions.ts";
-import { DEFAULT_STUBS, loadRelease, type ReleaseSlice } from "../../release/load.ts";
-import { readCachedSlice } from "../../release/slice-cache.ts";
-import { HANDSHAKE_STEPS, type Implementation } from "../implementation.ts";
+import type { Observation } from "../../topology/observer.ts";
+import type { Cell } from "../../domain/cell.ts";
+import type { LocalityCell } from "../../locality/locality-domain.ts";
+import type { ImplKind, Implementation } from "../implementation.ts";
 import { coverageRules } from "../model-impl.ts";
-import { ADAPTERS, REAL_FUNCTIONS } from "./adapters/index.ts";
-import type { RealAdapter } from "./adapters/adapter.ts";
-import type { Agreement } from "./agreement.ts";
-import { showSignature, signatureOf, type Signature } from "./signature.ts";
-import { mixedFunctions, tabulate, type RealTables } from "./tabulate.ts";
-import { releaseLocality } from "./release-locality.ts";
-import { sliceImports } from "./slice-imports.ts";
-import { releaseAuthAgreement } from "./release-auth.ts";
-import { releasePairingLocalityAgreement } from "../../pairing-locality/release.ts";
-import { randomSpellingAgreement } from "./random-spellings.ts";
+import { derivedFromRelease } from "./derived-cache.ts";
+import { LAYERS, LAYER_SOURCES } from "./layers.ts";
+import { mixedFunctions, type PolicyTable } from "./tabulate.ts";
+import { provenanceOf, type LayerSummary } from "./provenance.ts";
+
+/** Per class, how many concrete spellings each run draws (addresses, and requests built around them). */
+export const SPELLINGS_PER_CLASS = 10;
+
+/** What one layer's run leaves behind, as JSON (derived tables are cached per release). */
+interface StoredLayer {
+  agreement: Agreement[];
+  /** per function the release has: its export and how many inputs it answered. */
+  sliced: Record<string, { real: string; cells: number }>;
+  /** policy functions: the release's answer per input key. */
+  tables?: Record<string, Record<string, unknown>>;
+  /** locality: the release's own view of every abstract connection. */
+  observations?: Record<string, RealLocalityObservation | { error: string }>;
+}
+
+function stored(layer: Layer, runs: readonly FunctionRun[], version: string): StoredLayer {
+  const sliced: StoredLayer["sliced"] = {};
+  for (const run of runs) if (run.adapter) sliced[run.fn.function] = { real: run.adapter.real, cells: run.inputs.length };
+  const out: StoredLayer = { agreement: runs.map((r) => r.agreement), sliced };
+  if (layer.id === "policy") {
+    out.tables = {};
+    for (const run of runs) {
+      if (!run.answers) continue;
+      const domain = policyDomain(run.fn.function as PolicyFunctionName, version);
+      const table: Record<string, unknown> = {};
+      run.answers.forEach((a, i) => (table[domain.key(run.inputs[i]!)] = a.ok ? a.value : { error: a.error }));
+      out.tables[run.fn.function] = table;
+    }
+  }
+  if (layer.id === LOCALITY_LAYER.id) out.observations = observationsOf(runs);
+  return out;
+}
+
+export interface ReleaseOptions {
+  kind: ImplKind;
+  /** where the code came from, for the title: `openclaw 2026.9.6 from npm`, `checkout /src/openclaw`. */
+  origin: string;
+  /** seed of the random spellings the locality layer adds on this run; none when undefined. */
+  seed?: number;
+}
+
+/**
+ * A release as an implementation: every layer's differential on the one handle (each derived
+ * table cached per release), the policy functions' tables composed with the era's handshake
+ * glue, the release's own locality as the observer. Closes the handle when done; the result is
+ * complete and never changes afterwards.
+ */
+export async function releaseImplementation(release: Release, opts: ReleaseOptions): Promise<Implementation> {
+  try {
+    const version = release.version;
+    const model = modelAt(eraOf(version), version);
+    const layers: Record<string, StoredLayer> = {};
+    for (const layer of LAYERS) {
+      layers[layer.id] = await derivedFromRelease<StoredLayer>(layer.id, release.integrity, LAYER_SOURCES[layer.id]!, async () => stored(layer, await runLayer(layer, release), version));
+    }
+    const random = opts.seed === undefined ? [] : await randomSpellings(release, opts.seed);
+    const agreement = mergeAgreements(LAYERS.flatMap((l) => layers[l.id]!.agreement), random);
+    return assemble(release, model, layers, agreement, opts);
+  } finally {
+    await release.close();
+  }
+}
+
+/** The seeded part of the locality differential: fresh spellings of every address class, on this run only. */
+async function randomSpellings(release: Release, seed: number): Promise<Agreement[]> {
+  const addresses = randomAddresses(seed, SPELLINGS_PER_CLASS);
+  const requests = randomRequests(seed, SPELLINGS_PER_CLASS);
+  const out: Agreement[] = [];
+  for (const fn of LOCALITY_LAYER.functions) {
+    const run = await runFunction(fn, release, fn.function === "isLoopbackAddress" ? addresses : requests);
+    if (run.adapter) out.push({ ...run.agreement, note: `random spellings, seed ${seed}` });
+  }
+  return out;
+}
+
+function assemble(release: Release, model: ModelAt, layers: Record<string, StoredLayer>, agreement: Agreement[], opts: ReleaseOptions): Implementation {
+  const version = release.version;
+  const policy = layers.policy!;
+  const tables: Partial<Record<PolicyFunctionName, PolicyTable>> = {};
+  for (const [fn, answers] of Object.entries(policy.tables ?? {})) {
+    const name = fn as PolicyFunctionName;
+    tables[name] = { real: policy.sliced[fn]!.real, answers, domain: policyDomain(name, version) };
+  }
+  const hits = new Map<string, number>();
+  const functions = mixedFunctions(model, tables, release.ref);
+  const replaced = new Set(Object.keys(tables).map((fn) => LIST_OF[fn as PolicyFunctionName]));
+  const rules = coverageRules(model).filter((r) => !replaced.has(listKey(model, r.list)));
+  // the release's own gate answering allow is what justifies a device-less admit (default-deny)
+  if (tables.evaluateMissingDeviceIdentity) rules.push({ id: "openclaw:evaluateMissingDeviceIdentity=allow", list: "evaluateMissingDeviceIdentity (release)", admits: true });
+  const locality = layers.locality!;
+  const observe = observerOf(release.ref, locality.observations ?? {});
+  const decider = locality.sliced.ingressAttribution ? "ingress attribution" : "isLocalDirectRequest";
+  const summaries: LayerSummary[] = Object.values(layers).map((l) => ({ sliced: l.sliced, agreement: l.agreement }));
+  const sliced = Object.values(layers).flatMap((l) => Object.values(l.sliced).map((s) => s.real));
+  return Object.freeze({
+    ref: release.ref,
+    kind: opts.kind,
+    version,
+    era: model.id,
+    title: `${opts.origin} (${release.decider}; handshake glue from the ${model.id} model at ${version})`,
+    decide: (cell: Cell) => runHandshake(cell, model, functions, (id) => hits.set(id, (hits.get(id) ?? 0) + 1)),
+    coverage: { rules, hits },
+    agreement,
+    imports: release.imports,
+    provenance: provenanceOf(release, model, summaries),
+    observeLocality: (cell: LocalityCell): Observation => {
+      const seen = observe(cell);
+      return { ...seen, trail: [`openclaw:${decider}=${seen.ingressKind ?? seen.isLocalClient}`] };
+    },
+    notes: [
+      `locality: the release's own functions (${decider} on ${cellRequests().length} connections)`,
+      `integrity ${release.integrity}`,
+      `sliced: ${[...new Set(sliced)].join(", ") || "none"}`,
+      `imports pulled in: ${[...release.imports.node, ...release.imports.bare].join(", ") || "none"}`,
+    ],
+  });
+}
 
 /** The model list each policy function replaces, so coverage is judged only on the model glue that still runs. */
 const LIST_OF: Record<PolicyFunctionName, string> = {
@@ -27,103 +143,7 @@ const LIST_OF: Record<PolicyFunctionName, string> = {
   shouldSkipBackendSelfPairing: "backendPairing", shouldAllowSilentLocalPairing: "silentPairing",
 };
 
-export interface ReleaseImplementation extends Implementation {
-  agreement: Agreement[];
-  imports: { bare: string[]; node: string[] };
-}
-
-/**
- * `openclaw@<version>`: the policy functions sliced out of the published bundle, each tabulated
- * over its abstract domain in an isolated worker, then run through the era's handshake glue.
- */
-export async function releaseImplementation(version: string, ref = `openclaw@${version}`, onProgress?: (m: string) => void): Promise<ReleaseImplementation> {
-  return implementationFromSlice(await loadRelease(version, REAL_FUNCTIONS, onProgress ? { onProgress } : {}), ref, `openclaw ${version} from npm`, true);
-}
-
-/** Any loaded set of sliced functions (a release, a checkout) as an implementation; closes the slice when done. */
-export async function implementationFromSlice(slice: ReleaseSlice, ref: string, origin: string, fromNpm = false): Promise<ReleaseImplementation> {
-  const version = slice.version;
-  try {
-    const model = modelAt(eraOf(version), version);
-    const tables: RealTables = {};
-    const names: Partial<Record<PolicyFunctionName, string>> = {};
-    const agreement: Agreement[] = [];
-    for (const fn of Object.keys(LIST_OF) as PolicyFunctionName[]) {
-      const adapter = await chooseAdapter(fn, slice);
-      if (!adapter) {
-        agreement.push({ function: fn, status: "not-in-release", cells: 0, mismatches: 0, note: "not in this release (inline or absent); the model stands in" });
-        continue;
-      }
-      const table = await tabulate(fn, adapter, slice, model, ref);
-      tables[fn] = table;
-      names[fn] = adapter.real;
-      agreement.push(table.agreement);
-    }
-    // the locality and auth layers are sliced per published release (their slicers take a version)
-    const own = fromNpm ? await releaseLocality(version, slice.integrity).catch((error: Error) => error) : undefined;
-    if (fromNpm) agreement.push(...(await releaseAuthAgreement(version, slice.integrity)));
-    if (fromNpm) agreement.push(await releasePairingLocalityAgreement(version, slice.integrity));
-    const localityNote = !fromNpm
-      ? "locality: the model's (no sliced locality for this source)"
-      : own instanceof Error
-        ? `locality: the model's (${own.message})`
-        : "locality: the release's own functions";
-    if (own && !(own instanceof Error)) agreement.push(...own.agreement);
-    // after every layer has sliced what it needs, so the list covers them all
-    const imports = fromNpm ? await sliceImports(slice.integrity) : slice.imports;
-    const hits = new Map<string, number>();
-    const replaced = new Set(Object.keys(tables).map((fn) => LIST_OF[fn as PolicyFunctionName]));
-    const functions = mixedFunctions(model, tables, names);
-    const rules = coverageRules(model).filter((r) => !replaced.has(listKey(model, r.list)));
-    // the release's own gate answering allow is what justifies a device-less admit (default-deny)
-    if (tables.evaluateMissingDeviceIdentity) rules.push({ id: "openclaw:evaluateMissingDeviceIdentity=allow", list: "evaluateMissingDeviceIdentity (release)", admits: true });
-    return {
-      ref,
-      kind: "release",
-      version,
-      era: model.id,
-      title: `${origin} (sliced; handshake glue from the ${model.id} model at ${version})`,
-      decide: (cell) => runHandshake(cell, model, functions, (id) => hits.set(id, (hits.get(id) ?? 0) + 1)),
-      coverage: { rules, hits },
-      agreement,
-      imports,
-      provenance: HANDSHAKE_STEPS.map((step) => {
-        if (step === "locality") return own && !(own instanceof Error)
-          ? { step, decidedBy: "sliced" as const, detail: "the release's own locality functions" }
-          : { step, decidedBy: "model" as const, detail: `${model.id} locality model` };
-        const real = names[step as PolicyFunctionName];
-        return real ? { step, decidedBy: "sliced" as const, detail: real } : { step, decidedBy: "model" as const, detail: `${model.id} model glue at ${version}` };
-      }),
-      ...(own && !(own instanceof Error) ? { observeLocality: own.observe, randomAgreement: (seed: number) => randomSpellingAgreement(version, seed) } : {}),
-      notes: [
-        localityNote,
-        `integrity ${slice.integrity}`,
-        `sliced: ${Object.values(names).join(", ") || "none"}`,
-        `imports pulled in: ${[...imports.node, ...imports.bare].join(", ") || "none"}`,
-        ...slice.failed.map((f) => `${f.name}: ${f.error}`),
-      ],
-    };
-  } finally {
-    await slice.close();
-  }
-}
-
-function listKey(model: ReturnType<typeof modelAt>, listName: string): string {
+function listKey(model: ModelAt, listName: string): string {
   const entry = Object.entries(model).find(([, v]) => typeof v === "object" && v !== null && (v as { name?: string }).name === listName);
   return entry?.[0] ?? listName;
-}
-
-async function chooseAdapter(fn: PolicyFunctionName, slice: ReleaseSlice): Promise<RealAdapter | undefined> {
-  const real = ADAPTERS.find((a) => a.abstract === fn && slice.found.includes(a.real))?.real;
-  if (!real) return undefined;
-  const cached = await readCachedSlice(slice.integrity, real, [...DEFAULT_STUBS]);
-  const source = cached?.url ? readFileSync(fileURLToPath(cached.url), "utf8") : "";
-  return adapterFor(fn, real, signatureOf(source, real), `${real} of ${slice.version}`);
-}
-
-/** The adapter for a sliced function's shape; a shape no adapter knows is "cannot check", never a guess. */
-export function adapterFor(fn: PolicyFunctionName, real: string, sig: Signature | undefined, where: string): RealAdapter {
-  const adapter = sig && ADAPTERS.find((a) => a.abstract === fn && a.real === real && a.matches(sig));
-  if (!adapter) throw new CannotCheckError(`unsupported shape: ${real} reads ${sig ? showSignature(sig) : "(no declaration found)"} in ${where}`);
-  return adapter;
 }

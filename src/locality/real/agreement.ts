@@ -1,6 +1,5 @@
-import type { Agreement } from "../../impl/release/agreement.ts";
-import { LOCALITY_FUNCTIONS } from "./adapter.ts";
-import { runLocality } from "./compare.ts";
+import type { Agreement } from "../../differential/agreement.ts";
+import { agreementsOf, runLocality } from "./compare.ts";
 import { cellRequests, exampleAddresses, randomAddresses, randomRequests } from "./inputs.ts";
 import { openLocalityRelease } from "./open.ts";
 
@@ -19,11 +18,10 @@ export interface LocalityAgreementOptions {
 export async function localityAgreement(version: string, { seed, randomRuns }: LocalityAgreementOptions): Promise<Agreement[]> {
   const release = await openLocalityRelease(version);
   try {
-    const run = await runLocality(release, {
+    return agreementsOf(await runLocality(release, {
       addresses: [...exampleAddresses(), ...randomAddresses(seed, randomRuns)],
       requests: [...cellRequests(), ...randomRequests(seed, randomRuns)],
-    });
-    return LOCALITY_FUNCTIONS.map((fn) => run[fn].agreement);
+    }));
   } finally {
     await release.close();
   }

@@ -11,8 +11,3 @@ export const LOCALITY_ADAPTERS: { [F in LocalityFunction]: readonly LocalityAdap
   isLocalDirectRequest: [LOCAL_DIRECT, LOCAL_DIRECT_TWO_PARAMS],
   ingressAttribution: [INGRESS_ATTRIBUTION],
 };
-
-/** The exports to slice: each adapter's own and the ones it also calls. */
-export const LOCALITY_EXPORTS: readonly string[] = [
-  ...new Set(Object.values(LOCALITY_ADAPTERS).flatMap((list) => list.flatMap((a: LocalityAdapter) => [a.real, ...Object.keys(a.needs ?? {})]))),
-];

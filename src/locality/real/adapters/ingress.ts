@@ -1,7 +1,8 @@
-import type { ReleaseSlice } from "../../../release/load.ts";
+import { callDistinct, read, type Answer, type RealCall } from "../../../differential/adapter.ts";
+import type { Release } from "../../../differential/release.ts";
 import type { CallResult } from "../../../release/runner.ts";
 import { toIncomingMessage, type ConcreteRequest, type Listener } from "../../request.ts";
-import { callDistinct, objectParam, read, type Answer, type LocalityAdapter, type RealCall } from "../adapter.ts";
+import { objectParam, type LocalityAdapter } from "../adapter.ts";
 
 /**
  * 8.1+: `resolveGatewayIngressAttribution({req, trustedProxies, allowRealIpFallback, tailscaleWhois})`
@@ -34,16 +35,15 @@ function kindOf(fn: string) {
   };
 }
 
-async function attributeOrdinary(slice: ReleaseSlice, reqs: readonly ConcreteRequest[]): Promise<Answer<string>[]> {
-  const calls: RealCall[] = reqs.map((req) => ({
-    fn: INGRESS,
-    args: [{ req: toIncomingMessage(req), trustedProxies: req.trustedProxies, allowRealIpFallback: req.allowRealIpFallback }],
-  }));
+const ordinaryArgs = (req: ConcreteRequest) => [{ req: toIncomingMessage(req), trustedProxies: req.trustedProxies, allowRealIpFallback: req.allowRealIpFallback }];
+
+async function attributeOrdinary(slice: Release, reqs: readonly ConcreteRequest[]): Promise<Answer<string>[]> {
+  const calls: RealCall[] = reqs.map((req) => ({ fn: INGRESS, args: ordinaryArgs(req) }));
   const results = await callDistinct(slice, INGRESS, calls.map((c) => c.args));
   return results.map((r, i) => ({ ...read(r, kindOf(INGRESS)), call: calls[i]! }));
 }
 
-async function attributeManaged(slice: ReleaseSlice, reqs: readonly ConcreteRequest[]): Promise<Answer<string>[]> {
+async function attributeManaged(slice: Release, reqs: readonly ConcreteRequest[]): Promise<Answer<string>[]> {
   const peers = await callDistinct(slice, PEER, reqs.map((req) => [{ remoteAddr: req.socketAddress }]));
   const calls: RealCall[] = reqs.map((req, i) => {
     const peer = peers[i]!;
@@ -61,12 +61,16 @@ async function attributeManaged(slice: ReleaseSlice, reqs: readonly ConcreteRequ
 export const INGRESS_ATTRIBUTION: LocalityAdapter<"ingressAttribution"> = {
   function: "ingressAttribution",
   real: INGRESS,
+  releases: { since: "2026.8.1" },
   shape: "params{req,trustedProxies,allowRealIpFallback,tailscaleWhois} → {kind}; managed listeners via resolveManagedTailscaleIngress{req,mode,remoteAddress}",
   matches: objectParam(["req", "trustedProxies", "allowRealIpFallback", "tailscaleWhois"], ["req"]),
   needs: {
     [MANAGED]: objectParam(["req", "mode", "remoteAddress", "tailscaleWhois"], ["req", "mode", "remoteAddress"]),
     [PEER]: objectParam(["remoteAddr", "forwardedFor", "realIp", "trustedProxies", "allowRealIpFallback"], ["remoteAddr"]),
   },
+  // an ordinary-listener call; `run` below assembles the managed listeners' answers from two calls
+  toArgs: ordinaryArgs,
+  fromResult: kindOf(INGRESS),
   async run(slice, inputs) {
     const ordinary = inputs.flatMap((req, i) => (req.listener === "ordinary" ? [i] : []));
     const managed = inputs.flatMap((req, i) => (req.listener === "ordinary" ? [] : [i]));

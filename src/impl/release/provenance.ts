@@ -1,0 +1,45 @@
+import type { Agreement } from "../../differential/agreement.ts";
+import type { Release } from "../../differential/release.ts";
+import type { ModelAt } from "../../model/model-at.ts";
+import { HANDSHAKE_STEPS, type HandshakeStep, type StepProvenance } from "../implementation.ts";
+
+/** What a layer left for provenance: which functions the release answered for, and the agreements. */
+export interface LayerSummary {
+  sliced: Record<string, { real: string; cells: number }>;
+  agreement: readonly Agreement[];
+}
+
+/** Steps the handshake takes from the model's glue: no OpenClaw export decides them on its own. */
+const GLUE: Partial<Record<HandshakeStep, string>> = {
+  origin: "origin check",
+  finalAuth: "final auth",
+  pairing: "pairing decision",
+};
+
+/**
+ * Every handshake step of a release and what decided it: its own sliced (or transpiled) function
+ * with the number of inputs it answered, or the model, saying why the model stands in there.
+ */
+export function provenanceOf(release: Release, model: ModelAt, layers: readonly LayerSummary[]): StepProvenance[] {
+  const sliced = Object.assign({}, ...layers.map((l) => l.sliced)) as LayerSummary["sliced"];
+  const agreement = layers.flatMap((l) => l.agreement);
+  const real = (fn: string) => sliced[fn];
+  const at = `${model.id} model at ${release.version}`;
+  return HANDSHAKE_STEPS.map((step): StepProvenance => {
+    if (step === "locality") {
+      const fn = real("ingressAttribution") ? "ingressAttribution" : "isLocalDirectRequest";
+      const s = real(fn)!;
+      return { step, decidedBy: release.decider, detail: `${s.real} on ${s.cells} connections` };
+    }
+    if (step === "auth") {
+      const s = real("authorizeGatewayConnect");
+      return { step, decidedBy: "model", detail: s ? `${at}, held to the release's ${s.real} on ${s.cells} auth cells` : at };
+    }
+    const glue = GLUE[step];
+    if (glue) return { step, decidedBy: "model", detail: `${at} (${glue}: handshake glue, no function of its own)` };
+    const s = real(step);
+    if (s) return { step, decidedBy: release.decider, detail: `${s.real} on ${s.cells} inputs` };
+    const why = agreement.find((a) => a.function === step)?.note ?? "not in this release";
+    return { step, decidedBy: "model", detail: `${at}: ${why}` };
+  });
+}
