@@ -1,0 +1,145 @@
+/**
+ * OpenClaw's connect-path security bugs and lock-outs, each dated against the published npm
+ * bundles, with the one clawproof check that shows it. The README table "What clawproof finds in
+ * OpenClaw's history" and test/history are both generated from this list, so a row that stops
+ * failing on its affected release, or starts failing on its fixed one, fails the suite.
+ *
+ * `introduced`/`fixed` are published releases: the first release with the bug (absent: every
+ * published release before `fixed` where the scenario exists) and the first without it. The
+ * release before `fixed` is where the test shows the bug; `fixed` is where it shows it gone.
+ */
+export interface HistoryBug {
+  id: string;
+  /** what went wrong, in one line. */
+  title: string;
+  /** where upstream documents it: advisory, CHANGELOG line, issue or PR. */
+  source: string;
+  /** a bug that admits too much (security) or too little (a lock-out). */
+  grants: "too-much" | "too-little";
+  property: string;
+  /** the cells (partial key) the check is limited to, so only this bug decides it. */
+  cell?: string;
+  /** the concrete connections, for a ground-truth property. */
+  connection?: string;
+  introduced?: string;
+  fixed: string;
+  /** oldest release `bisect` should search from, when the same cells carry an earlier, different bug. */
+  bisectFrom?: string;
+  /** what decided the boundary on the releases around it (sliced function, or the model where the release keeps the logic inline). */
+  measuredBy: string;
+}
+
+export const HISTORY: readonly HistoryBug[] = [
+  {
+    id: "node-role-without-device",
+    title: "any role holding the shared secret skipped device identity: a device-less node was admitted",
+    source: "CHANGELOG 2026.2.22 \"block node-role connections when device identity metadata is missing\"",
+    grants: "too-much", property: "node-never-admitted-without-identity", cell: "role=node,device=none,cred=secret-ok",
+    fixed: "2026.2.22-1", measuredBy: "sliced evaluateMissingDeviceIdentity from 2.22-1; inline gate before (model)",
+  },
+  {
+    id: "origin-check-browser-clients-only",
+    title: "the Origin check ran only for Control UI and WebChat: a foreign page claiming to be the CLI passed",
+    source: "cross-site WebSocket hijacking class (GHSA-5wcw-8jjv-m286's family); 2.22 checks every client sending an Origin",
+    grants: "too-much", property: "foreign-origin-rejected", cell: "client=cli,origin=foreign",
+    fixed: "2026.2.22-1", measuredBy: "model: the origin check is inline in every release (read from the bundles)",
+  },
+  {
+    id: "browser-origin-silent-pairing",
+    title: "a local page (loopback Origin) claiming to be the CLI had its new device paired silently",
+    source: "2.22 silent pairing consults the Origin (shouldAllowSilentLocalPairing from 2.26)",
+    grants: "too-much", property: "browser-origin-no-auto-pairing", cell: "client=cli,origin=loopback,device=unpaired,loc=local",
+    fixed: "2026.2.22-1", measuredBy: "model: inline before 2.26; sliced shouldAllowSilentLocalPairing from 2.26",
+  },
+  {
+    id: "insecure-auth-bypasses-device",
+    title: "allowInsecureAuth let a remote Control UI in without a device",
+    source: "#20684 (Control UI needs a secure context and a paired device even with allowInsecureAuth)",
+    grants: "too-much", property: "control-ui-remote-needs-device-or-proxy-auth", cell: "client=control-ui,insecure=1,ddda=0",
+    fixed: "2026.2.21", measuredBy: "sliced resolveControlUiAuthPolicy from 2.21; inline before (model)",
+  },
+  {
+    id: "insecure-auth-skips-remote-pairing",
+    title: "allowInsecureAuth with the secret skipped pairing for a remote Control UI device",
+    source: "#20684 (the same bypass, on the pairing step)",
+    grants: "too-much", property: "remote-unpaired-needs-approval", cell: "client=control-ui,insecure=1,ddda=0",
+    fixed: "2026.2.21", measuredBy: "model: inline pairing skip before 2.21; sliced shouldSkipControlUiPairing from 2.26",
+  },
+  {
+    id: "leftmost-xff-spoof",
+    title: "behind a trusted proxy the left-most X-Forwarded-For named the client: a remote client writing 127.0.0.1 became local",
+    source: "2.21 resolves the client IP right to left, skipping trusted hops",
+    grants: "too-much", property: "spoofed-headers-never-raise-locality", connection: "topo=same-host-proxy,spoof=xff-loopback",
+    fixed: "2026.2.21", measuredBy: "sliced resolveClientIp / isLocalDirectRequest",
+  },
+  {
+    id: "trusted-proxy-loopback-hop",
+    title: "a trusted proxy forwarding a client-written loopback hop made a remote client local",
+    source: "#46800 (a loopback hop in X-Forwarded-For from a trusted proxy is ignored)",
+    grants: "too-much", property: "spoofed-headers-never-raise-locality", connection: "topo=lan-proxy,spoof=xff-loopback",
+    introduced: "2026.2.17", fixed: "2026.3.22", measuredBy: "sliced resolveClientIp / isLocalDirectRequest",
+  },
+  {
+    id: "GHSA-rqpp-rjj8-7wv8",
+    title: "device-less shared-token clients kept the scopes they declared",
+    source: "GHSA-rqpp-rjj8-7wv8 (#44306, 2026.3.12; first published in 3.13)",
+    grants: "too-much", property: "unbound-scopes-cleared", cell: "client=cli,device=none,auth=token,cred=secret-ok",
+    fixed: "2026.3.13", measuredBy: "model: scope clearing is inline before 3.31 (sliced gate decides the admit)",
+  },
+  {
+    id: "trusted-proxy-control-ui-keeps-scopes",
+    title: "a device-less Control UI authenticated by the trusted proxy kept its declared scopes",
+    source: "#57692 (shouldClearUnboundScopesForMissingDeviceIdentity also clears device-less trusted-proxy sessions)",
+    grants: "too-much", property: "unbound-scopes-cleared", cell: "client=control-ui,device=none,auth=trusted-proxy,cred=proxy-ok,ddda=0,insecure=0",
+    introduced: "2026.2.24", fixed: "2026.3.31", measuredBy: "sliced shouldClearUnboundScopes from 3.31; inline before (model)",
+  },
+  {
+    id: "trusted-proxy-operator-keeps-scopes-5.12",
+    title: "5.12 let a device-less Control UI operator authenticated by the trusted proxy keep its declared scopes again",
+    source: "regression measured in 5.12's shouldClearUnboundScopesForMissingDeviceIdentity; 5.18 clears again",
+    grants: "too-much", property: "unbound-scopes-cleared", cell: "client=control-ui,device=none,auth=trusted-proxy,cred=proxy-ok,ddda=0,insecure=0",
+    introduced: "2026.5.12", fixed: "2026.5.18", bisectFrom: "2026.3.31", measuredBy: "sliced shouldClearUnboundScopes",
+  },
+  {
+    id: "bypass-without-secret-rejected",
+    title: "dangerouslyDisableDeviceAuth on an auth-none gateway still demanded a device from the Control UI",
+    source: "#35944 (fixed on main 2026-03-13, #45512)",
+    grants: "too-little", property: "control-ui-bypass-honoured", cell: "auth=none",
+    introduced: "2026.2.19", fixed: "2026.3.13", measuredBy: "sliced evaluateMissingDeviceIdentity (2.22-1 on)",
+  },
+  {
+    id: "trusted-proxy-operator-needs-device",
+    title: "an operator the trusted proxy vouched for was not counted as shared auth and needed a device",
+    source: "resolveConnectAuthState from 2.23 counts a trusted-proxy identity as shared auth",
+    grants: "too-little", property: "trusted-proxy-operator-admitted",
+    introduced: "2026.2.17", fixed: "2026.2.23", measuredBy: "sliced resolveConnectAuthState (auth layer)",
+  },
+  {
+    id: "trusted-proxy-local-password",
+    title: "in trusted-proxy mode the owner's local CLI could not use the gateway password",
+    source: "#17761 (CHANGELOG 2026.4.27: local direct callers may use the configured password)",
+    grants: "too-little", property: "local-cli-with-secret-admitted", cell: "auth=trusted-proxy",
+    introduced: "2026.2.17", fixed: "2026.4.27", measuredBy: "sliced authorizeGatewayConnect (auth layer)",
+  },
+  {
+    id: "trusted-proxy-local-password-5.12",
+    title: "5.12 dropped the trusted-proxy local password fallback again",
+    source: "regression measured in 5.12's authorizeGatewayConnect; back in 5.18",
+    grants: "too-little", property: "local-cli-with-secret-admitted", cell: "auth=trusted-proxy",
+    introduced: "2026.5.12", fixed: "2026.5.18", bisectFrom: "2026.4.27", measuredBy: "sliced authorizeGatewayConnect (auth layer)",
+  },
+  {
+    id: "local-backend-auth-none-locked-out",
+    title: "on an auth-none gateway its own backend client (cron, subagents, RPC probe) got 'device identity required'",
+    source: "#67703; fixed by #63548's local backend exemption (CHANGELOG 2026.4.25, compiled in 5.12)",
+    grants: "too-little", property: "local-backend-admitted",
+    introduced: "2026.2.19", fixed: "2026.5.12", measuredBy: "sliced evaluateMissingDeviceIdentity and shouldSkipLocalBackendSelfPairing",
+  },
+  {
+    id: "browser-ui-silent-pairing-refused",
+    title: "5.18–5.20 refused silent pairing to the Control UI and WebChat on the gateway host",
+    source: "regression measured in shouldAllowSilentLocalPairing; 5.22 relaxes it again",
+    grants: "too-little", property: "local-browser-ui-pairs-silently",
+    introduced: "2026.5.18", fixed: "2026.5.22", measuredBy: "sliced shouldAllowSilentLocalPairing",
+  },
+];
