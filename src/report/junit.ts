@@ -1,33 +1,71 @@
 import { counterexampleLines } from "./counterexample-lines.ts";
-import type { CheckReport } from "../engine/results.ts";
+import type { CheckReport, ImplResult } from "../engine/results.ts";
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** JUnit XML for CI: one suite per implementation, one case per property plus rule coverage. */
-export function checkJunit(report: CheckReport): string {
-  const suites = report.impls.map((impl) => {
-    const cases = impl.properties.map((p) => {
-      const open = `    <testcase classname="${escape(impl.ref)}" name="${escape(p.id)}">`;
-      if (p.status === "not-applicable") return `${open}<skipped message="${escape(p.note ?? "")}"/></testcase>`;
-      if (p.status === "holds") return `${open}</testcase>`;
-      const body = p.counterexample ? counterexampleLines(p.counterexample).join("\n") : "";
-      return `${open}\n      <failure message="${escape(`${p.violations} of ${p.cells} cells violate`)}">${escape(body)}</failure>\n    </testcase>`;
-    });
-    for (const a of impl.agreement ?? []) {
-      const open = `    <testcase classname="${escape(impl.ref)}" name="agreement:${escape(a.function)}">`;
-      if (a.status === "not-in-release") cases.push(`${open}<skipped message="not in this release"/></testcase>`);
-      else if (a.status === "agrees") cases.push(`${open}</testcase>`);
-      else cases.push(`${open}<failure message="${a.mismatches} of ${a.cells} inputs differ">${escape(JSON.stringify(a.example))}</failure></testcase>`);
+/**
+ * One test case and how it ended. `error` is "could not check" (cells left unchecked, a layer
+ * that failed to run): CI must not read it as passing, nor as skipped by choice.
+ */
+interface Case {
+  name: string;
+  outcome: "pass" | "failure" | "error" | "skipped";
+  message?: string;
+  body?: string;
+}
+
+const uncheckedCells = (list: readonly { cells: number }[] | undefined) => (list ?? []).reduce((n, u) => n + u.cells, 0);
+const reasons = (list: readonly { reason: string }[] | undefined) => (list ?? []).map((u) => u.reason).join("; ");
+
+function casesOf(impl: ImplResult): Case[] {
+  const cases: Case[] = impl.properties.map((p): Case => {
+    const name = p.id;
+    if (p.status === "violated") {
+      return { name, outcome: "failure", message: `${p.violations} of ${p.cells} cells violate`, body: p.counterexample ? counterexampleLines(p.counterexample).join("\n") : "" };
     }
-    const c = impl.coverage;
-    const coverageFailure = c.judged && !c.complete
-      ? `<failure message="rules never hit: ${escape(c.missed.join(", "))}${c.unreachableHit.length ? `; unreachable rules hit: ${escape(c.unreachableHit.join(", "))}` : ""}"/>`
-      : "";
-    cases.push(`    <testcase classname="${escape(impl.ref)}" name="rule-coverage">${coverageFailure}</testcase>`);
-    const mismatches = (impl.agreement ?? []).filter((a) => a.status === "mismatch").length;
-    const failures = impl.properties.filter((p) => p.status === "violated").length + mismatches + (coverageFailure ? 1 : 0);
-    const skipped = impl.properties.filter((p) => p.status === "not-applicable").length;
-    return `  <testsuite name="${escape(impl.ref)}" tests="${cases.length}" failures="${failures}" skipped="${skipped}">\n${cases.join("\n")}\n  </testsuite>`;
+    const unchecked = uncheckedCells(p.unchecked);
+    if (unchecked) return { name, outcome: "error", message: `${unchecked} cells could not be checked: ${reasons(p.unchecked)}` };
+    if (p.status === "not-applicable") return { name, outcome: "skipped", message: p.note ?? "" };
+    return { name, outcome: "pass" };
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="clawproof">\n${suites.join("\n")}\n</testsuites>\n`;
+  if (impl.unchecked?.length) {
+    cases.push({ name: "unchecked-cells", outcome: "error", message: `${uncheckedCells(impl.unchecked)} cells could not be decided: ${reasons(impl.unchecked)}` });
+  }
+  for (const a of impl.agreement ?? []) {
+    const name = `agreement:${a.function}`;
+    if (a.status === "mismatch") cases.push({ name, outcome: "failure", message: `${a.mismatches} of ${a.cells} inputs differ`, body: JSON.stringify(a.example) });
+    else if (a.status === "agrees") cases.push({ name, outcome: "pass" });
+    else if (a.status === "not-in-release" && !/could not check/i.test(a.note ?? "")) cases.push({ name, outcome: "skipped", message: "not in this release" });
+    else cases.push({ name, outcome: "error", message: a.note ?? `could not check (${a.status})` });
+  }
+  const c = impl.coverage;
+  const missed = c.judged && !c.complete;
+  cases.push({
+    name: "rule-coverage",
+    outcome: missed ? "failure" : "pass",
+    ...(missed ? { message: `rules never hit: ${c.missed.join(", ")}${c.unreachableHit.length ? `; unreachable rules hit: ${c.unreachableHit.join(", ")}` : ""}` } : {}),
+  });
+  return cases;
+}
+
+function caseXml(classname: string, k: Case): string {
+  const open = `    <testcase classname="${escape(classname)}" name="${escape(k.name)}">`;
+  if (k.outcome === "pass") return `${open}</testcase>`;
+  const tag = k.outcome;
+  const message = ` message="${escape(k.message ?? "")}"`;
+  return k.body ? `${open}\n      <${tag}${message}>${escape(k.body)}</${tag}>\n    </testcase>` : `${open}<${tag}${message}/></testcase>`;
+}
+
+/** JUnit XML for CI: one suite per implementation, one case per property, agreement and rule coverage. */
+export function checkJunit(report: CheckReport): string {
+  const count = (cases: Case[], outcome: Case["outcome"]) => cases.filter((k) => k.outcome === outcome).length;
+  const all: Case[] = [];
+  const suites = report.impls.map((impl) => {
+    const cases = casesOf(impl);
+    all.push(...cases);
+    const counts = `tests="${cases.length}" failures="${count(cases, "failure")}" errors="${count(cases, "error")}" skipped="${count(cases, "skipped")}"`;
+    return `  <testsuite name="${escape(impl.ref)}" ${counts}>\n${cases.map((k) => caseXml(impl.ref, k)).join("\n")}\n  </testsuite>`;
+  });
+  const totals = `tests="${all.length}" failures="${count(all, "failure")}" errors="${count(all, "error")}" skipped="${count(all, "skipped")}"`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="clawproof" ${totals}>\n${suites.join("\n")}\n</testsuites>\n`;
 }

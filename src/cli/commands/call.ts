@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { CannotCheckError, EXIT } from "../../domain/errors.ts";
 import { CallSession } from "../../impl/call-session.ts";
+import { writeStdout } from "../output.ts";
 
 interface CallFlags {
   args?: string;
@@ -34,25 +35,32 @@ async function single(session: CallSession, ref: string | undefined, fn: string 
   const outcome = await session.call(ref, fn, args);
   if (!outcome.ok) throw new CannotCheckError(outcome.error);
   // JSON has no undefined: an undefined result prints nothing (and says so on stderr)
-  if ("result" in outcome) process.stdout.write(JSON.stringify(outcome.result) + "\n");
+  if ("result" in outcome) writeStdout(JSON.stringify(outcome.result) + "\n");
   else process.stderr.write("(undefined)\n");
   return EXIT.holds;
 }
 
+/**
+ * One output line per input line, in input order, so a caller can zip them: a blank or
+ * malformed line gets an error line too, and every error names its input line number.
+ */
 async function batch(session: CallSession, file: string): Promise<number> {
   const text = file === "-" ? readFileSync(0, "utf8") : readFile(file);
-  for (const line of text.split("\n").filter((l) => l.trim())) {
+  const lines = text.split(/\r?\n/);
+  if (lines.at(-1) === "") lines.pop(); // the newline ending the last line starts no line of its own
+  for (const [n, line] of lines.entries()) {
     let outcome;
     try {
+      if (!line.trim()) throw new Error("blank line");
       const vector = JSON.parse(line) as { impl?: unknown; function?: unknown; args?: unknown };
-      if (typeof vector.impl !== "string" || typeof vector.function !== "string" || !Array.isArray(vector.args)) {
+      if (typeof vector !== "object" || vector === null || typeof vector.impl !== "string" || typeof vector.function !== "string" || !Array.isArray(vector.args)) {
         throw new Error('each line needs {"impl": string, "function": string, "args": [...]}');
       }
       outcome = await session.call(vector.impl, vector.function, vector.args);
     } catch (error) {
-      outcome = { ok: false, error: (error as Error).message };
+      outcome = { ok: false as const, error: (error as Error).message };
     }
-    process.stdout.write(JSON.stringify(outcome) + "\n");
+    writeStdout(JSON.stringify(outcome.ok ? outcome : { ok: false, line: n + 1, error: `line ${n + 1}: ${outcome.error}` }) + "\n");
   }
   return EXIT.holds;
 }
