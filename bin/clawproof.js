@@ -1,17 +1,23 @@
 #!/usr/bin/env node
-// clawproof is written in TypeScript and runs from source through tsx, so a clone needs no build step.
+// In a clone (TypeScript sources present) clawproof runs from source through tsx, so an edit needs
+// no rebuild; the published package runs the JavaScript that tsc compiled into dist/ when it was
+// packed. CLAWPROOF_COMPILED=1 runs the compiled output from a clone (after `npm run build`).
 // Whatever goes wrong, the user sees one line on stderr and exit code 2 ("could not check");
 // the stack trace only with CLAWPROOF_DEBUG=1.
+import { existsSync } from "node:fs";
+
 const failEarly = (error) => {
   process.stderr.write(`clawproof: unexpected error: ${String(error?.message ?? error).split("\n")[0]}\n`);
   if (process.env.CLAWPROOF_DEBUG === "1" && error?.stack) process.stderr.write(`${error.stack}\n`);
   process.exit(2);
 };
 try {
-  const { register } = await import("tsx/esm/api");
-  register();
-  const { main } = await import("../src/cli/main.ts");
-  const { onStdoutError, reportFailure, stdoutState } = await import("../src/cli/output.ts");
+  const source = new URL("../src/cli/main.ts", import.meta.url);
+  const fromSource = existsSync(source) && process.env.CLAWPROOF_COMPILED !== "1";
+  const module = (name) => new URL(fromSource ? `../src/cli/${name}.ts` : `../dist/src/cli/${name}.js`, import.meta.url).href;
+  if (fromSource) (await import("tsx/esm/api")).register();
+  const { main } = await import(module("main"));
+  const { onStdoutError, reportFailure, stdoutState } = await import(module("output"));
   process.stdout.on("error", onStdoutError);
   const last = (error) => process.exit(reportFailure(error));
   process.on("uncaughtException", last);
