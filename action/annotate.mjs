@@ -1,10 +1,12 @@
 // Turns clawproof's SARIF into GitHub annotations (stdout) and a short list in the step summary.
-// Uses the compiled package when present, the TypeScript sources (through tsx) in a clone.
+// Same choice as bin/clawproof.js: the TypeScript sources (through tsx) in a clone, the compiled
+// dist/ in the package or with CLAWPROOF_COMPILED=1.
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 
-const compiled = new URL("../src/report/sarif.js", import.meta.url);
-if (!existsSync(compiled)) (await import("tsx/esm/api")).register();
-const { githubAnnotations } = await import(existsSync(compiled) ? compiled.href : new URL("../src/report/sarif.ts", import.meta.url).href);
+const source = new URL("../src/report/sarif.ts", import.meta.url);
+const fromSource = existsSync(source) && process.env.CLAWPROOF_COMPILED !== "1";
+if (fromSource) (await import("tsx/esm/api")).register();
+const { githubAnnotations } = await import(fromSource ? source.href : new URL("../dist/src/report/sarif.js", import.meta.url).href);
 
 const [sarifPath, summaryPath] = process.argv.slice(2);
 const text = readFileSync(sarifPath, "utf8");

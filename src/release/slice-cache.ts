@@ -30,8 +30,9 @@ function slicerFingerprint(): string {
   const hash = createHash("sha256");
   for (const dir of ["./slice/", "./"]) {
     const path = fileURLToPath(new URL(dir, import.meta.url));
-    for (const f of readdirSync(path).filter((n) => /^(?!.*\.test\.)[\w-]+\.ts$/.test(n)).sort()) {
-      if (dir === "./" && !["bare.ts", "slice-cache.ts"].includes(f)) continue;
+    // .ts from a clone, .js from the compiled package (never .d.ts: the code, not its types, shapes a slice)
+    for (const f of readdirSync(path).filter((n) => /^(?!.*\.test\.)[\w-]+\.[jt]s$/.test(n)).sort()) {
+      if (dir === "./" && !["bare", "slice-cache"].includes(f.slice(0, -3))) continue;
       hash.update(f).update(readFileSync(join(path, f)));
     }
   }

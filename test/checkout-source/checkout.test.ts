@@ -35,16 +35,17 @@ beforeAll(async () => {
 });
 
 describe("a source checkout built from the release's own code", () => {
-  it("is checked from its sources with every policy function sliced, and judged as the release's model is", () => {
+  it("is checked from its sources, the policy functions decided by the source, and judged as the release's model is", () => {
     const checkout = clawproof("check", `path:${fixture.root}`, "--seed", "1", "--format", "json");
     const model = clawproof("check", `model:${BASE}`, "--seed", "1", "--format", "json");
     expect(checkout.stderr).toBe("");
     expect(checkout.code).toBe(model.code);
     expect(violated(checkout.stdout)).toEqual(violated(model.stdout));
     const impl = (JSON.parse(checkout.stdout) as { impls: { agreement: { function: string; status: string }[]; provenance: { step: string; decidedBy: string }[] }[] }).impls[0]!;
-    const sliced = impl.provenance.filter((p) => p.decidedBy === "sliced").map((p) => p.step);
-    expect(sliced).toContain("evaluateMissingDeviceIdentity");
-    expect(sliced).toContain("shouldSkipBackendSelfPairing");
+    // decided by the checkout's own sources (transpiled and sliced), not by a bundle or the model
+    const fromSource = impl.provenance.filter((p) => p.decidedBy === "source").map((p) => p.step);
+    expect(fromSource).toContain("evaluateMissingDeviceIdentity");
+    expect(fromSource).toContain("shouldSkipBackendSelfPairing");
     expect(impl.agreement.filter((a) => a.status === "mismatch")).toEqual([]);
   });
 });

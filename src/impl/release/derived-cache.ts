@@ -45,7 +45,8 @@ function fingerprint(dirs: readonly string[]): string {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".ts")) hash.update(entry.name).update(readFileSync(path));
+      // .ts from a clone, .js from the compiled package; declarations say nothing about behaviour
+      else if (/\.[jt]s$/.test(entry.name) && !entry.name.endsWith(".d.ts")) hash.update(entry.name).update(readFileSync(path));
     }
   };
   for (const dir of dirs) walk(fileURLToPath(new URL(`../../${dir}/`, import.meta.url)));
