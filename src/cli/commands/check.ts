@@ -1,8 +1,9 @@
 import type { Command } from "commander";
 import { CannotCheckError, EXIT } from "../../domain/errors.ts";
 import { checkImplementation } from "../../engine/check.ts";
-import { CheckReportSchema, type CheckReport } from "../../engine/results.ts";
-import type { Implementation } from "../../impl/implementation.ts";
+import { CheckReportSchema, type CheckReport, type ImplResult } from "../../engine/results.ts";
+import type { BaselineReport } from "../../engine/baseline.ts";
+import { checkInPool, threadsFor } from "../check-pool.ts";
 import { ACCEPTED_EXCEPTIONS, findProperty, PROPERTIES } from "../../../properties/index.ts";
 import { checkJunit } from "../../report/junit.ts";
 import { checkMarkdown } from "../../report/markdown-check.ts";
@@ -60,19 +61,30 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       const wanted = [...refs, ...(flags.allReleases ? allReleaseRefs(!!flags.includePrereleases) : [])];
       // the seed is chosen before anything is resolved: a release's random spellings are part of what it is
       const runSeed = seed ?? Date.now() % 2 ** 31;
-      const impls = await resolveAll(wanted.length ? wanted : defaultRefs(), { seed: runSeed }, progressReporter());
-      if (flags.requireReal) requireReal(impls);
-      const bases = await Promise.all(impls.map(baseFor));
+      const targets = wanted.length ? wanted : defaultRefs();
       const options = { properties, exceptions: ACCEPTED_EXCEPTIONS, ...(cells ? { cells } : {}), ...(flags.connection ? { connections: flags.connection } : {}), seed: runSeed };
-      const results = impls.map((impl, i) => checkImplementation(impl, { ...options, ...(bases[i] ? { base: bases[i] } : {}) }));
+      let results: ImplResult[];
+      let baseline: BaselineReport[] | undefined;
+      const threads = threadsFor(targets.length);
+      if (!flags.baseline && targets.length >= POOL_FROM && threads > 1) {
+        // each implementation is resolved and checked on its own thread; the report is the same bytes as a serial run
+        const job = { seed: runSeed, ...pick(flags, ["property", "cell", "connection", "base"]) };
+        results = await checkInPool(targets.map((ref) => ({ ref, ...job })), threads, progressReporter());
+        if (flags.requireReal) requireReal(results);
+      } else {
+        const impls = await resolveAll(targets, { seed: runSeed }, progressReporter());
+        if (flags.requireReal) requireReal(impls);
+        const bases = await Promise.all(impls.map(baseFor));
+        results = impls.map((impl, i) => checkImplementation(impl, { ...options, ...(bases[i] ? { base: bases[i] } : {}) }));
+        baseline = flags.baseline
+          ? await baselineReports(flags.baseline, impls.map((impl, i) => ({ impl, result: results[i]!, ...(bases[i] ? { base: bases[i] } : {}) })), options)
+          : undefined;
+      }
       const report: CheckReport = CheckReportSchema.parse({
         tool: "clawproof",
         command: "check",
         impls: flags.base ? results.map((r) => withBaseInReplays(r, properties, flags.base!)) : results,
       });
-      const baseline = flags.baseline
-        ? await baselineReports(flags.baseline, impls.map((impl, i) => ({ impl, result: results[i]!, ...(bases[i] ? { base: bases[i] } : {}) })), options)
-        : undefined;
       assertSelectedSomething(report, flags);
       const locations = format === "sarif" ? await checkoutLocations(report) : undefined;
       const render = { text: checkText, json: (r: CheckReport) => JSON.stringify(r, null, 2) + "\n", junit: checkJunit, markdown: checkMarkdown, sarif: (r: CheckReport) => checkSarif(r, locations, VERSION) }[format];
@@ -88,8 +100,14 @@ function propertyOrFail(id: string) {
   return property;
 }
 
+/** Runs of at least this many implementations are spread over threads (below it, a thread's start-up costs more than it saves). */
+const POOL_FROM = 3;
+
+const pick = (flags: CheckFlags, keys: readonly ("property" | "cell" | "connection" | "base")[]) =>
+  Object.fromEntries(keys.flatMap((k) => (flags[k] === undefined ? [] : [[k, flags[k]]])));
+
 /** `--require-real`: a step only the model decided is "cannot check", naming every such step. */
-function requireReal(impls: readonly Implementation[]): void {
+function requireReal(impls: readonly { ref: string; provenance: readonly { step: string; decidedBy: string }[] }[]): void {
   const modelOnly = impls.flatMap((impl) => {
     const steps = impl.provenance.filter((p) => p.decidedBy === "model").map((p) => p.step);
     return steps.length ? [`${impl.ref}: ${steps.join(", ")}`] : [];
