@@ -2,8 +2,8 @@ import { CannotCheckError } from "../domain/errors.ts";
 import { isVersion } from "../domain/versions.ts";
 import { loadLiveImplementation } from "../live/index.ts";
 import { CANDIDATES, findCandidate } from "../model/candidates/index.ts";
-import { isPublished, nearestReleases, newestRelease } from "../model/releases.ts";
 import type { Implementation } from "./implementation.ts";
+import { publishedVersion } from "./published-version.ts";
 import { candidateModel, releaseModel } from "./model-impl.ts";
 import { openCheckout, openNpmRelease } from "./release/open-release.ts";
 import { releaseImplementation } from "./release/release-impl.ts";
@@ -17,15 +17,8 @@ export interface ResolveOptions {
 
 export type RefLoader = (spec: string, opts: ResolveOptions) => Promise<Implementation>;
 
-/** The published version a `latest`/`newest` alias or a version names, or exit 2 with the nearest ones. */
-export function publishedVersion(spec: string): string {
-  if (spec === "latest" || spec === "newest") return newestRelease();
-  if (!isVersion(spec)) throw new CannotCheckError(`"${spec}" is not a version (expected e.g. 2026.3.13)`);
-  if (!isPublished(spec)) {
-    throw new CannotCheckError(`openclaw ${spec} was never published; nearest published: ${nearestReleases(spec).join(", ")}`);
-  }
-  return spec;
-}
+// where every published-version argument is checked; re-exported for the commands that take one
+export { publishedVersion };
 
 export function resolveModel(spec: string): Implementation {
   const candidate = findCandidate(spec);
