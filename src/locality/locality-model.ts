@@ -1,4 +1,4 @@
-import { inVersionRange } from "../domain/versions.ts";
+import { eraOf } from "../model/era.ts";
 import { L0 } from "./eras/l0.ts";
 import { L1 } from "./eras/l1.ts";
 import { L2 } from "./eras/l2.ts";
@@ -11,11 +11,7 @@ export { INGRESS_KINDS, LOCALITY_ERAS } from "./eras/model.ts";
 /** Oldest first; the ranges are contiguous, so exactly one era holds any version. */
 export const LOCALITY_ERA_DEFINITIONS: readonly LocalityEraDefinition[] = [L0, L1, L2, L3];
 
-export function localityEraOf(version: string): LocalityEraDefinition {
-  const era = LOCALITY_ERA_DEFINITIONS.find((e) => inVersionRange(version, e));
-  if (!era) throw new Error(`no locality era holds version ${version}`);
-  return era;
-}
+export const localityEraOf = (version: string): LocalityEraDefinition => eraOf(LOCALITY_ERA_DEFINITIONS, version, "locality");
 
 const cache = new Map<string, LocalityModel>();
 

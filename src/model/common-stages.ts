@@ -10,6 +10,8 @@ export const ORIGIN: OriginStage = {
       then: "reject", why: "≤2.21 checked the Origin of Control UI and WebChat clients only" },
     { id: "origin.foreign-any-client", since: "2026.2.22-1", when: (c) => c.origin === "foreign", then: "reject",
       why: "any client sending a disallowed Origin is refused (cross-site WebSocket hijacking, GHSA-5wcw-8jjv-m286)" },
+    { id: "origin.browser-client-without-origin", since: "2026.3.13", when: (c) => c.origin === "none" && (c.client === "control-ui" || c.client === "webchat"),
+      then: "reject", why: "live 2026-12-01 (3.13, 9.6): a Control UI or WebChat client sending no Origin is refused as origin not allowed, local or remote (earlier releases not run live)" },
     { id: "origin.pass", when: always, then: "pass", why: "no Origin, or an allowed one" },
   ],
 };
@@ -59,6 +61,8 @@ export const FINAL_AUTH: FinalAuthStage = {
   name: "final-auth",
   rules: [
     { id: "final.auth-ok", when: (i) => i.authOk, then: "auth-ok", why: "auth already succeeded; its method stands" },
+    { id: "final.node-device-token-unverifiable", since: "2026.3.13", until: "2026.3.22", when: (i) => i.hasDevice && i.credential === "device-token" && i.role === "node",
+      then: "unauthorized", why: "live 3.13: a node's device token never verifies (the token check wants an approved scope baseline and a node pairs with none): device token mismatch; 9.6 verifies it" },
     { id: "final.device-token", when: (i) => i.hasDevice && i.credential === "device-token",
       then: "device-token", why: "a device token issued at pairing authenticates its device" },
     { id: "final.bootstrap-token", since: "2026.3.13", when: (i) => i.hasDevice && i.credential === "bootstrap-token",

@@ -1,4 +1,5 @@
-import type { VersionRange } from "../domain/versions.ts";
+import { CannotCheckError } from "../domain/errors.ts";
+import { inVersionRange, type VersionRange } from "../domain/versions.ts";
 import type {
   BackendPairingInput,
   ControlUiPairingInput,
@@ -62,3 +63,21 @@ export const HANDSHAKE_LISTS = [
   "pairing",
   "trustedProxy",
 ] as const satisfies ReadonlyArray<keyof EraModel>;
+
+/** No era of a dated list holds a version (before the first one modelled): "cannot check", never a guess. */
+export class NoEraError extends CannotCheckError {
+  constructor(what: string, version: string, first: string | undefined) {
+    super(`no ${what} model for ${version}${first ? `: ${what} is modelled from ${first}` : ""}`);
+    this.name = "NoEraError";
+  }
+}
+
+/**
+ * The era of a dated list that holds a version: the one era mechanism for the connect, locality
+ * and auth models (each a list of ranges oldest first, tiling the versions from the first).
+ */
+export function eraOf<E extends VersionRange>(eras: readonly E[], version: string, what: string): E {
+  const era = eras.find((e) => inVersionRange(version, e));
+  if (!era) throw new NoEraError(what, version, eras[0]?.since);
+  return era;
+}

@@ -14,6 +14,7 @@ export interface AuthFacts {
 
 /** Auth after the device gate (`resolveConnectAuthDecision`): device or bootstrap tokens may rescue it. */
 export interface FinalAuthInput {
+  role: Cell["role"];
   authOk: boolean;
   method: AuthMethod;
   hasDevice: boolean;

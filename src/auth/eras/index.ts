@@ -1,5 +1,5 @@
-import { inVersionRange, type VersionRange } from "../../domain/versions.ts";
-import { CannotCheckError } from "../../domain/errors.ts";
+import type { VersionRange } from "../../domain/versions.ts";
+import { eraOf } from "../../model/era.ts";
 import { decide, rulesAt, type Decision, type HitCounter, type RuleList } from "../../model/rule.ts";
 import type { AuthCell } from "../auth-cell.ts";
 import type { AuthOutcome } from "../outcome.ts";
@@ -21,11 +21,7 @@ export const AUTH_ERAS: readonly AuthEra[] = [
   { id: "A2", since: "2026.8.1", list: A2 },
 ];
 
-export function authEraOf(version: string): AuthEra {
-  const era = AUTH_ERAS.find((e) => inVersionRange(version, e));
-  if (!era) throw new CannotCheckError(`no auth model for ${version}: auth is modelled from ${AUTH_ERAS[0]!.since}`);
-  return era;
-}
+export const authEraOf = (version: string): AuthEra => eraOf(AUTH_ERAS, version, "auth");
 
 const atVersion = new Map<string, RuleList<AuthCell, AuthOutcome>>();
 

@@ -1,5 +1,4 @@
-import { inVersionRange } from "../../domain/versions.ts";
-import type { EraModel } from "../era.ts";
+import { eraOf as eraIn, type EraModel } from "../era.ts";
 import { E0 } from "./e0.ts";
 import { E1 } from "./e1.ts";
 import { E2 } from "./e2.ts";
@@ -9,8 +8,4 @@ import { E4 } from "./e4.ts";
 export const ERAS: readonly EraModel[] = [E0, E1, E2, E3, E4];
 
 /** The era whose range contains a version (eras tile the whole line of versions). */
-export function eraOf(version: string): EraModel {
-  const era = ERAS.find((e) => inVersionRange(version, e));
-  if (!era) throw new Error(`no era contains ${version}`);
-  return era;
-}
+export const eraOf = (version: string): EraModel => eraIn(ERAS, version, "connect policy");
