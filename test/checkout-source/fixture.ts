@@ -98,7 +98,7 @@ export async function buildSourceFixture(version: string, root: string, roots: r
           for (const [n, out] of there) {
             const a = alias(out);
             local.set(n, a);
-            imports.push(importLine(a, out, relativeSpecifier(file, from)));
+            imports.push(importLine(a, out, specifierFor(file, from)));
           }
           view.set(target.unit, local);
         } else if (target?.kind === "external") {
@@ -118,8 +118,36 @@ export async function buildSourceFixture(version: string, root: string, roots: r
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), text);
   }
+  writeWorkspacePackages(root, version, [...byFile.keys()]);
   writeFileSync(join(root, "package.json"), JSON.stringify({ name: "openclaw", version, type: "module", private: true }, null, 2) + "\n");
   return { root, version, files: [...byFile.keys()].sort(), rootFiles };
+}
+
+/** `packages/<name>/…` files are a workspace package, `@openclaw/<name>`, re-exported from its index. */
+const PACKAGE_FILE = /^packages\/([\w.-]+)\//;
+
+/** Code outside a workspace package imports it by name (as OpenClaw's sources do); inside, by path. */
+function specifierFor(from: string, to: string): string {
+  const pkg = PACKAGE_FILE.exec(to)?.[1];
+  if (pkg && PACKAGE_FILE.exec(from)?.[1] !== pkg) return `@openclaw/${pkg}`;
+  return relativeSpecifier(from, to);
+}
+
+function writeWorkspacePackages(root: string, version: string, files: readonly string[]): void {
+  const byPackage = new Map<string, string[]>();
+  for (const f of files) {
+    const pkg = PACKAGE_FILE.exec(f)?.[1];
+    if (pkg) byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), f]);
+  }
+  for (const [pkg, members] of byPackage) {
+    const dir = join(root, "packages", pkg);
+    const manifest = { name: `@openclaw/${pkg}`, version, type: "module", exports: { ".": "./src/index.ts" } };
+    writeFileSync(join(dir, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
+    const index = `packages/${pkg}/src/index.ts`;
+    const lines = members.filter((m) => m !== index).map((m) => `export * from "${relativeSpecifier(index, m)}";`);
+    mkdirSync(dirname(join(root, index)), { recursive: true });
+    writeFileSync(join(root, index), lines.join("\n") + "\n");
+  }
 }
 
 const relativeSpecifier = (from: string, to: string): string => {

@@ -27,7 +27,7 @@ export interface PackageManifest {
   exports?: unknown;
 }
 
-/** Checkout-relative paths (posix) of every source file to transpile, sorted. */
+/** Checkout-relative paths (posix) of every source file to transpile (src/ and packages/*), sorted. */
 export function listSources(root: string, packages: readonly WorkspacePackage[]): string[] {
   const out: string[] = [];
   const walk = (rel: string) => {
@@ -39,7 +39,12 @@ export function listSources(root: string, packages: readonly WorkspacePackage[])
     }
   };
   if (existsSync(join(root, "src"))) walk("src");
-  for (const p of packages) walk(p.dir);
+  // every workspace folder, named or not: sources may import it by relative path as well as by name
+  const workspace = new Set(packages.map((p) => p.dir));
+  if (existsSync(join(root, "packages"))) {
+    for (const entry of readdirSync(join(root, "packages"), { withFileTypes: true })) if (entry.isDirectory()) workspace.add(`packages/${entry.name}`);
+  }
+  for (const dir of [...workspace].sort()) walk(dir);
   return out.sort();
 }
 
