@@ -1,4 +1,4 @@
-import { presentsVerifiedCredential } from "../src/domain/cell-facts.ts";
+import { presentsVerifiedCredential, sendsItsOrigin } from "../src/domain/cell-facts.ts";
 import { alwaysAdmitted, noKnobs } from "./availability.ts";
 
 export const pairedDeviceKeepsApprovedScopes = alwaysAdmitted({
@@ -8,7 +8,7 @@ export const pairedDeviceKeepsApprovedScopes = alwaysAdmitted({
   // auth mode none, one of the ways a paired device authenticates here, exists from 2.19
   since: "2026.2.19",
   // the trusted-proxy password fallback is local-cli-with-secret-admitted's; here the device's own standing
-  cells: (c) => c.device === "paired" && c.origin !== "foreign" && noKnobs(c) && !(c.authMode === "trusted-proxy" && c.credential === "secret-ok") && (presentsVerifiedCredential(c) || (c.authMode === "none" && c.credential === "none")),
+  cells: (c) => c.device === "paired" && c.origin !== "foreign" && sendsItsOrigin(c) && noKnobs(c) && !(c.authMode === "trusted-proxy" && c.credential === "secret-ok") && (presentsVerifiedCredential(c) || (c.authMode === "none" && c.credential === "none")),
   grants: (v) => (v.scopes === "kept" ? undefined : "paired device admitted with its approved scopes cleared"),
   message: (c, v) => `paired device (${c.credential}, auth ${c.authMode}) rejected: ${v.reason}`,
 });

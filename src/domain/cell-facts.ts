@@ -37,6 +37,15 @@ export function withField<K extends keyof Cell>(cell: Cell, field: K, value: Cel
   return isValidCell(next) ? next : undefined;
 }
 
+/**
+ * The client is what it says it is as far as the browser goes: the Control UI and WebChat run in a
+ * browser, which always sends the page's Origin; one of them without an Origin is a script
+ * claiming that client id (real gateways refuse it as origin not allowed, measured live).
+ */
+export function sendsItsOrigin(c: Cell): boolean {
+  return c.origin !== "none" || (c.client !== "control-ui" && c.client !== "webchat");
+}
+
 /** The credential that verifies in the cell's auth mode, if the mode has one. */
 export function verifyingCredential(c: Cell): Cell["credential"] | undefined {
   switch (c.authMode) {

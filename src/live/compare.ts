@@ -1,7 +1,7 @@
 /**
  * Live against another implementation, cell by cell, on what a live gateway can show. Two
  * pairing outcomes look alike from outside and are compared as one: a paired device admitted
- * through a pairing skip reads "paired", and a Control UI device the bypass dropped, or whose
+ * through a pairing skip (or whose device the Control UI bypass dropped) reads "paired", and an unpaired device the bypass dropped, or whose
  * pairing was skipped, leaves nothing in the paired store. Node scopes are not observable (a
  * node asks for none). An `unexplained` live answer never agrees.
  */
@@ -17,7 +17,8 @@ export function liveAgrees(cell: Cell, live: Verdict, other: Verdict): boolean {
 }
 
 function pairingClass(cell: Cell, pairing: Verdict["pairing"]): string {
-  if (cell.device === "paired" && (pairing === "paired" || pairing === "skipped")) return "paired-or-skipped";
+  // a paired device admitted reads the same whether it was checked, skipped, or dropped by the Control UI bypass
+  if (cell.device === "paired" && (pairing === "paired" || pairing === "skipped" || pairing === "no-device")) return "admitted-with-paired-device";
   if (cell.device === "unpaired" && (pairing === "skipped" || pairing === "no-device")) return "not-persisted";
   return pairing;
 }

@@ -103,9 +103,11 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
     out.end();
   };
   const bind = config.gateway.bind === "custom" ? String(config.gateway.customBindHost) : undefined;
+  // CLAWPROOF_LIVE_READY_TIMEOUT_MS shortens the wait, which is how the tests make a run fail half-way
+  const timeoutMs = Number(process.env.CLAWPROOF_LIVE_READY_TIMEOUT_MS) || opts.readyTimeoutMs || 90_000;
   try {
-    const listen = await waitListening(child, port, bind ?? "127.0.0.1", () => tail, opts.readyTimeoutMs ?? 90_000);
-    const ready = await waitReady(child, `ws://${host(bind ?? "127.0.0.1")}:${port}`, opts.probe, () => tail, opts.readyTimeoutMs ?? 90_000);
+    const listen = await waitListening(child, port, bind ?? "127.0.0.1", () => tail, timeoutMs);
+    const ready = await waitReady(child, `ws://${host(bind ?? "127.0.0.1")}:${port}`, opts.probe, () => tail, timeoutMs);
     return { config, port, stateDir, timing: { listen: (listen - started) / 1000, ready: (ready - started) / 1000 }, stop, logTail: () => tail };
   } catch (error) {
     await stop();

@@ -11,7 +11,7 @@ import { CannotCheckError } from "../domain/errors.ts";
 import { showKeyValue } from "../domain/key-codec.ts";
 import { uniformProvenance, type Implementation } from "../impl/implementation.ts";
 import { releaseModel } from "../impl/model-impl.ts";
-import { publishedVersion } from "../impl/resolve-ref.ts";
+import { publishedVersion } from "../impl/published-version.ts";
 import { openNpmRelease } from "../impl/release/open-release.ts";
 import { releaseImplementation } from "../impl/release/release-impl.ts";
 import { eraOf } from "../model/eras/index.ts";
@@ -54,7 +54,9 @@ export async function loadLiveImplementation(spec: string, options: LiveLoadOpti
 
   const release = await fetchRelease(version, { onProgress: progress });
   let cache = await readLiveCache(version, release.integrity);
-  const missing = realisable.filter((c) => !(cellKey(c) in cache.observed));
+  // CLAWPROOF_LIVE_REOBSERVE=1 asks the gateway again even for cached cells (the new answers replace the old)
+  const reobserve = process.env.CLAWPROOF_LIVE_REOBSERVE === "1";
+  const missing = realisable.filter((c) => reobserve || !(cellKey(c) in cache.observed));
   let runtimeNote = "all verdicts read from the live cache";
   if (missing.length) {
     const runtime = await ensureRuntime(version, progress);

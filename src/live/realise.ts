@@ -61,9 +61,14 @@ export const gatewayId = (g: GatewayKey) => `${g.authMode}-i${+g.allowInsecureAu
 const throughProxy = (cell: Cell) => cell.authMode === "trusted-proxy" && cell.credential !== "secret-ok" && cell.credential !== "secret-wrong";
 
 /** Why the harness cannot realise this cell against this release, or undefined when it can. */
-export function unrealisedReason(cell: Cell, profile: LiveProfile, netnsProblem: string | undefined): string | undefined {
+export function unrealisedReason(
+  cell: Cell,
+  profile: LiveProfile,
+  netnsProblem: string | undefined,
+  fields: readonly (readonly [string, readonly unknown[]])[] = CELL_FIELDS,
+): string | undefined {
   const record = cell as unknown as Record<string, unknown>;
-  for (const [field, values] of CELL_FIELDS as readonly (readonly [string, readonly unknown[]])[]) {
+  for (const [field, values] of fields) {
     const value = record[field];
     const known = REALISED[field];
     if (!known) {

@@ -8,7 +8,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { mkdir, readFile, rm, cp } from "node:fs/promises";
 import { rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { cellKey } from "../domain/cell-key.ts";
 import type { Cell } from "../domain/cell.ts";
 import type { Verdict } from "../domain/verdict.ts";
@@ -251,8 +251,10 @@ class JobRunner {
       if (!token) throw new Error(`live: the gateway issued no device token for the paired ${role} ${client} device`);
       this.paired.set(need, { key, deviceToken: token });
     }
+    // the stores (3.13: devices/*.json; 9.6: state/openclaw.sqlite with its WAL), not the owner locks and
+    // scratch under tmp/ and cache/, which belong to the running seed gateway
     this.seedState = join(this.runDir, "seed-state");
-    await cp(gw.stateDir, this.seedState, { recursive: true });
+    await cp(gw.stateDir, this.seedState, { recursive: true, filter: (src) => !/^(tmp|cache)(\/|$)|\.lock$/.test(relative(gw.stateDir, src)) });
     this.resolveSeed();
   }
 

@@ -61,7 +61,7 @@ export const FINAL_AUTH: FinalAuthStage = {
   name: "final-auth",
   rules: [
     { id: "final.auth-ok", when: (i) => i.authOk, then: "auth-ok", why: "auth already succeeded; its method stands" },
-    { id: "final.node-device-token-unverifiable", since: "2026.3.13", until: "2026.3.22", when: (i) => i.hasDevice && i.credential === "device-token" && i.role === "node",
+    { id: "final.node-device-token-unverifiable", since: "2026.3.13", until: "2026.9.6", when: (i) => i.hasDevice && i.credential === "device-token" && i.role === "node",
       then: "unauthorized", why: "live 3.13: a node's device token never verifies (the token check wants an approved scope baseline and a node pairs with none): device token mismatch; 9.6 verifies it" },
     { id: "final.device-token", when: (i) => i.hasDevice && i.credential === "device-token",
       then: "device-token", why: "a device token issued at pairing authenticates its device" },

@@ -1,0 +1,39 @@
+/**
+ * Model corrections taken from live gateways (2026-12-01): each pins what the real gateway did,
+ * at the releases it was run on.
+ */
+import { describe, expect, it } from "vitest";
+import { parseCellPattern } from "../../src/domain/cell-key.ts";
+import { cellsAt } from "../../src/domain/enumerate.ts";
+import { matchesPattern } from "../../src/domain/cell-key.ts";
+import { releaseModel } from "../../src/impl/model-impl.ts";
+
+const decide = (version: string, key: string) => {
+  const pattern = parseCellPattern(key);
+  const cells = cellsAt(version).filter((c) => matchesPattern(c, pattern));
+  expect(cells.length).toBeGreaterThan(0);
+  const model = releaseModel(version);
+  return new Set(cells.map((c) => { const v = model.decide(c); return v.outcome === "reject" ? v.reason : "admit"; }));
+};
+
+describe("corrections from live gateways", () => {
+  it("a Control UI or WebChat client that sends no Origin is refused as origin not allowed (3.13, 9.6), local or remote", () => {
+    for (const version of ["2026.3.13", "2026.9.6"]) {
+      expect(decide(version, "client=control-ui,origin=none")).toEqual(new Set(["origin-not-allowed"]));
+      expect(decide(version, "client=webchat,origin=none")).toEqual(new Set(["origin-not-allowed"]));
+      expect(decide(version, "client=webchat,origin=loopback,auth=token,cred=secret-ok,device=paired")).toContain("admit");
+    }
+    // only browser client kinds: a CLI without an Origin is not refused for it
+    expect(decide("2026.9.6", "client=cli,origin=none")).not.toContain("origin-not-allowed");
+  });
+
+  it("a paired node's device token does not verify on 3.13 (and 3.22), and does on 9.6", () => {
+    const key = "role=node,client=node-host,device=paired,auth=token,cred=device-token,origin=none,insecure=0,ddda=0";
+    expect(decide("2026.3.13", key)).toEqual(new Set(["unauthorized"]));
+    expect(decide("2026.3.22", key)).toEqual(new Set(["unauthorized"]));
+    expect(decide("2026.9.6", key)).toContain("admit");
+    expect(decide("2026.9.6", key)).not.toContain("unauthorized");
+    // operators' device tokens verify on both
+    expect(decide("2026.3.13", key.replace("role=node", "role=operator").replace("node-host", "cli"))).toEqual(new Set(["admit"]));
+  });
+});
