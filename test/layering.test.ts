@@ -23,7 +23,7 @@ export const LAYERS: readonly (readonly [layer: string, prefixes: readonly strin
   ["engine", ["src/engine/", "src/topology/"]],
   ["properties", ["properties/", "src/history/"]],
   ["report", ["src/report/"]],
-  ["api", ["src/api/"]],
+  ["api", ["src/api/", "src/vitest/"]],
   ["cli", ["src/cli/"]],
 ];
 

@@ -4,6 +4,9 @@ import { runHandshake } from "../model/handshake.ts";
 import { modelAt, modelFunctions, type ModelAt } from "../model/model-at.ts";
 import type { Candidate } from "../model/candidates/candidate.ts";
 import type { RuleList } from "../model/rule.ts";
+import { patchedEra, type ModelPatch } from "../model/patch.ts";
+import { localityModelAt } from "../locality/locality-model.ts";
+import { localityModelObserver } from "../topology/observer.ts";
 import { uniformProvenance, type CoverageRule, type Implementation } from "./implementation.ts";
 
 const ADMITTING_PAIRINGS = ["paired", "skipped", "silent"];
@@ -23,9 +26,9 @@ export function coverageRules(model: ModelAt): CoverageRule[] {
   return rules;
 }
 
-/** An implementation whose every function is the reference model's. */
-export function modelImplementation(ref: string, era: EraModel, version: string, title: string): Implementation {
-  const model = modelAt(era, version);
+/** An implementation whose every function is the reference model's (patched in any layer, for candidates and mutants). */
+export function modelImplementation(ref: string, era: EraModel, version: string, title: string, patch?: ModelPatch): Implementation {
+  const model = modelAt(patchedEra(patch, era), version);
   const hits = new Map<string, number>();
   const count = (id: string) => hits.set(id, (hits.get(id) ?? 0) + 1);
   const functions = (hit: (id: string) => void) => modelFunctions(model, hit);
@@ -38,6 +41,7 @@ export function modelImplementation(ref: string, era: EraModel, version: string,
     decide: (cell) => runHandshake(cell, model, functions, count),
     coverage: { rules: coverageRules(model), hits },
     provenance: uniformProvenance("model", `${era.id} model at ${version}`),
+    ...(patch?.locality ? { observeLocality: localityModelObserver(patch.locality(localityModelAt(version))) } : {}),
     notes: [],
   };
 }
@@ -49,6 +53,6 @@ export function releaseModel(version: string): Implementation {
 
 export function candidateModel(candidate: Candidate): Implementation {
   const era = eraOf(candidate.base);
-  const impl = modelImplementation(`model:${candidate.id}`, candidate.patch(era), candidate.base, `${candidate.title} (${candidate.source}) on ${era.id} at ${candidate.base}`);
+  const impl = modelImplementation(`model:${candidate.id}`, era, candidate.base, `${candidate.title} (${candidate.source}) on ${era.id} at ${candidate.base}`, candidate.patch);
   return { ...impl, kind: "candidate", base: releaseModel(candidate.base) };
 }

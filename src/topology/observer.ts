@@ -1,5 +1,5 @@
 import { requestOf, type LocalityCell } from "../locality/locality-domain.ts";
-import { localityModelAt } from "../locality/locality-model.ts";
+import { localityModelAt, type LocalityModel } from "../locality/locality-model.ts";
 
 /** What the gateway makes of one concrete connection: the locality the connect policy is fed. */
 export interface Observation {
@@ -13,8 +13,10 @@ export interface Observation {
 export type LocalityObserver = (cell: LocalityCell) => Observation;
 
 /** The locality reference model of the release's era. */
-export function modelLocalityObserver(version: string): LocalityObserver {
-  const model = localityModelAt(version);
+export const modelLocalityObserver = (version: string): LocalityObserver => localityModelObserver(localityModelAt(version));
+
+/** How a locality model (the era's, or a patched one) classes each concrete connection. */
+export function localityModelObserver(model: LocalityModel): LocalityObserver {
   return (cell) => {
     const request = requestOf(cell);
     const local = model.isLocalClient(request);

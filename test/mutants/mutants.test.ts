@@ -10,7 +10,7 @@ describe("property strength: every hand-written mutant is killed", () => {
   for (const mutant of MUTANTS) {
     it(`${mutant.name} — killed by ${mutant.killedBy}`, () => {
       const impl = {
-        ...modelImplementation(`mutant:${mutant.name}`, mutant.mutate(eraOf(mutant.version)), mutant.version, mutant.name),
+        ...modelImplementation(`mutant:${mutant.name}`, eraOf(mutant.version), mutant.version, mutant.name, mutant.patch),
         base: releaseModel(mutant.version),
       };
       const result = checkImpl(impl);

@@ -3,6 +3,7 @@ import { CannotCheckError } from "../../domain/errors.ts";
 import { resolveModel } from "../../impl/resolve-ref.ts";
 import { eraOf } from "../../model/eras/index.ts";
 import { findCandidate } from "../../model/candidates/index.ts";
+import { patchedEra } from "../../model/patch.ts";
 import { HANDSHAKE_LISTS } from "../../model/era.ts";
 import { modelAt } from "../../model/model-at.ts";
 import type { RuleList } from "../../model/rule.ts";
@@ -32,7 +33,7 @@ export function registerRules(program: Command): void {
       const spec = ref.slice("model:".length);
       const impl = resolveModel(spec);
       const candidate = findCandidate(spec);
-      const era = candidate ? candidate.patch(eraOf(impl.version)) : eraOf(impl.version);
+      const era = patchedEra(candidate?.patch, eraOf(impl.version));
       const model = modelAt(era, impl.version);
       console.log(`${impl.ref}: ${impl.title}\n`);
       for (const key of HANDSHAKE_LISTS) {
@@ -40,7 +41,7 @@ export function registerRules(program: Command): void {
         console.log(`${list.name}`);
         for (const rule of list.rules) {
           const dated = rule.since || rule.until ? ` [${rule.since ?? ""}…${rule.until ?? ""})` : "";
-          console.log(`  ${rule.id}${dated}\n    when ${conditionText(rule.when as never)}  →  ${outcomeText(rule.then)}\n    why: ${rule.why}${rule.unreachable ? `\n    unreachable: ${rule.unreachable}` : ""}`);
+          console.log(`  ${rule.id}${dated}\n    when ${conditionText(rule.when as never)}  →  ${outcomeText(rule.then)}\n    why: ${rule.why}${rule.unreachable ? `\n    unreachable: ${rule.unreachable}` : ""}${rule.unmeasured ? `\n    unmeasured: ${rule.unmeasured}` : ""}`);
         }
         console.log("");
       }

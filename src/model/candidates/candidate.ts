@@ -1,14 +1,14 @@
-import type { EraModel } from "../era.ts";
+import type { ModelPatch } from "../patch.ts";
 import type { Rule, RuleList } from "../rule.ts";
 
-/** A proposed change to the policy, expressed as a patch to the era model of the release it targets. */
+/** A proposed change, expressed as a patch to the models (any layer) of the release it targets. */
 export interface Candidate {
   id: string;
   /** the published release the change was proposed against; the base model is model:<base>. */
   base: string;
   title: string;
   source: string;
-  patch(era: EraModel): EraModel;
+  patch: ModelPatch;
 }
 
 /** Inserts a rule right after the rule with id `after`; a missing anchor is a bug in the candidate. */

@@ -1,5 +1,6 @@
 import type { Candidate } from "./candidate.ts";
 import { insertAfter, insertBefore } from "./candidate.ts";
+import { connectPatch } from "../patch.ts";
 
 /**
  * openclaw #48285 "allow loopback node-role sessions without device identity" (closed unmerged),
@@ -10,7 +11,7 @@ export const PR_48285: Candidate = {
   base: "2026.3.13",
   title: "allow authenticated loopback node-role sessions without device identity",
   source: "openclaw/openclaw#48285 (mirror BingqingLyu/openclaw#848)",
-  patch: (era) => ({
+  patch: connectPatch((era) => ({
     ...era,
     gate: insertAfter(era.gate, "gate.control-ui-insecure", {
       id: "pr-48285.gate.local-node-auth-ok",
@@ -24,5 +25,5 @@ export const PR_48285: Candidate = {
       then: true,
       why: "commit 2: usesNoAuth — a local backend client under auth none skips self-pairing",
     }),
-  }),
+  })),
 };
