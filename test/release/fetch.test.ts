@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CannotCheckError } from "../../src/domain/errors.ts";
 import { fetchRelease } from "../../src/release/fetch.ts";
+import { readReleaseMeta, releaseDir, releaseMetaState } from "../../src/release/cache.ts";
+import { hashTree, releaseDamage } from "../../src/release/integrity.ts";
 import { loadRelease } from "../../src/release/load.ts";
 import { COLD, REPO_CACHE, UNREACHABLE_REGISTRY } from "./env.ts";
 
@@ -58,5 +60,28 @@ describe("fetching releases", () => {
     } finally {
       await slice.close();
     }
+  });
+
+  it("records a sha256 for every kept file, and names what differs when the folder no longer matches", { timeout: COLD }, async () => {
+    const { distDir } = await fetchRelease("2026.2.22");
+    useEmptyCache();
+    cpSync(join(distDir, ".."), releaseDir("2026.2.22"), { recursive: true });
+    const meta = (await readReleaseMeta("2026.2.22"))!;
+    expect(meta.hashes).toEqual(await hashTree(releaseDir("2026.2.22")));
+    expect(Object.keys(meta.hashes!)).toHaveLength(meta.files);
+    expect(await releaseDamage(meta)).toBeUndefined();
+
+    const [first, second] = Object.keys(meta.hashes!).filter((f) => f.startsWith("dist/"));
+    rmSync(join(releaseDir("2026.2.22"), first!));
+    writeFileSync(join(releaseDir("2026.2.22"), second!), "export {};\n");
+    expect(await releaseDamage(meta)).toBe(`1 missing (e.g. ${first}), 1 changed (e.g. ${second}) against the hash list in meta.json`);
+
+    // a meta.json without a hash list (an older clawproof's) cannot vouch for its files
+    const legacy = { ...meta, hashes: undefined, digest: undefined };
+    expect(await releaseDamage(legacy)).toMatch(/no hash list/);
+    // and an edited one no longer matches its own digest
+    const path = join(releaseDir("2026.2.22"), "meta.json");
+    writeFileSync(path, readFileSync(path, "utf8").replace(`"files": ${meta.files}`, `"files": ${meta.files + 1}`));
+    expect(await releaseMetaState("2026.2.22")).toEqual({ state: "damaged", why: "meta.json does not match its own digest" });
   });
 });
