@@ -12,9 +12,9 @@ import { resolveImplementation } from "../impl/resolve-ref.ts";
 
 export const AUTO = "auto";
 
-/** The ref `--base auto` stands for: for a checkout, its release; otherwise the impl's own base (a candidate's), if any. */
+/** The ref `--base auto` stands for: for a checkout (or functions from one), its release; otherwise the impl's own base (a candidate's), if any. */
 export function autoBaseRef(impl: Implementation): string | undefined {
-  if (!impl.ref.startsWith("path:")) return impl.base?.ref;
+  if (impl.kind !== "checkout") return impl.base?.ref;
   return `openclaw@${autoBaseVersion(impl.version)}`;
 }
 
