@@ -73,7 +73,7 @@ function alive(pid: number): boolean {
 /** Leftovers older than this with no owner we can identify (older naming) are removed too. */
 const STALE_MS = 60 * 60 * 1000;
 
-/** Removes scratch folders of killed downloads (a ~95 MB tarball each) and half-renamed release folders. */
+/** Removes what killed runs left: scratch folders of downloads (a ~95 MB tarball each), replaced release folders, temp files. */
 export async function cleanLeftovers(): Promise<void> {
   const root = scratchRoot();
   for (const name of await readdir(root).catch(() => [] as string[])) {
@@ -85,6 +85,16 @@ export async function cleanLeftovers(): Promise<void> {
   for (const name of await readdir(releases).catch(() => [] as string[])) {
     const owner = /\.replaced-(\d+)-/.exec(name);
     if (owner && !alive(Number(owner[1]))) await rm(join(releases, name), { recursive: true, force: true });
+  }
+  // half-written files of writeFileAtomic (`<name>.<pid>.<random>.tmp`), one folder level down
+  for (const area of ["slices", "derived"]) {
+    const top = join(root, "..", area);
+    for (const dir of await readdir(top).catch(() => [] as string[])) {
+      for (const name of await readdir(join(top, dir)).catch(() => [] as string[])) {
+        const owner = /\.(\d+)\.[a-z0-9]+\.tmp$/.exec(name);
+        if (owner && !alive(Number(owner[1]))) await rm(join(top, dir, name), { force: true });
+      }
+    }
   }
 }
 

@@ -131,7 +131,7 @@ describe("bad input: damaged caches", () => {
     expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it("a scratch folder left by a killed download is removed by the next fetch", async () => {
+  it("a scratch folder and a temp file left by killed runs are removed by the next fetch", async () => {
     const c = primed.copy();
     copies.push(c);
     // pid 2^22+1 is above Linux's pid_max default: no such process
@@ -140,9 +140,12 @@ describe("bad input: damaged caches", () => {
     writeFileSync(join(leftover, "package", "dist", "half.js"), "export const half =");
     const mine = join(c.dir, "tmp", `pacote-${process.pid}-keepme`);
     mkdirSync(mine, { recursive: true });
+    const halfWritten = join(sliceOf(c, "evaluateMissingDeviceIdentity"), `slice.mjs.${2 ** 22 + 1}.k3y.tmp`);
+    writeFileSync(halfWritten, "export const half =");
     const run = c.offline("check", "openclaw@2026.3.13");
     expect(run.code).toBe(2);
     expect(existsSync(leftover)).toBe(false);
+    expect(existsSync(halfWritten)).toBe(false);
     expect(existsSync(mine)).toBe(true); // a live process's download is left alone
   });
 });
