@@ -131,6 +131,14 @@ describe("bad input: damaged caches", () => {
     expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it("`releases` lists a damaged folder as damaged, not as cached or absent", () => {
+    const c = primed.copy();
+    copies.push(c);
+    halve(join(releaseDir(c), "meta.json"));
+    const line = c.offline("releases").stdout.split("\n").find((l) => l.startsWith(`${V} `));
+    expect(line).toMatch(/cached but damaged \(meta\.json is not valid JSON\)$/);
+  });
+
   it("a scratch folder and a temp file left by killed runs are removed by the next fetch", async () => {
     const c = primed.copy();
     copies.push(c);

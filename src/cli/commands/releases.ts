@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { eraOf } from "../../model/eras/index.ts";
 import { publishedReleases } from "../../model/releases.ts";
-import { readReleaseMeta } from "../../release/cache.ts";
+import { releaseMetaState } from "../../release/cache.ts";
 import { DEFAULT_STUBS } from "../../release/load.ts";
 import { readCachedSlice } from "../../release/slice-cache.ts";
 import { refreshReleaseList } from "../../release/release-list.ts";
@@ -22,8 +22,10 @@ export function registerReleases(program: Command): void {
       }
       for (const { version } of publishedReleases()) {
         if (!flags.includePrereleases && isPrerelease(version)) continue;
-        const meta = await readReleaseMeta(version);
-        let state = "not cached";
+        const found = await releaseMetaState(version);
+        const meta = found.state === "ok" ? found.meta : undefined;
+        // a damaged folder is said so here; it is fetched again (or refused offline) when used
+        let state = found.state === "damaged" ? `cached but damaged (${found.why})` : "not cached";
         if (meta) {
           const sliced: string[] = [];
           const missing: string[] = [];
