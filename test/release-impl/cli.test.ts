@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CheckReportSchema } from "../../src/engine/results.ts";
+import { localityCells } from "../../src/locality/locality-domain.ts";
 import { clawproof } from "../helpers/cli.ts";
 
 describe("releases on the command line", () => {
@@ -58,7 +59,7 @@ describe("the release's own locality and auth layers", () => {
     expect(first.agreement!.filter((a) => a.status === "mismatch")).toEqual([]);
     expect(first.agreement!.find((a) => a.function === "isLoopbackAddress")!.note).toMatch(/random spellings, seed 11/);
     expect(run("11").impls[0]!.agreement).toEqual(first.agreement);
-    expect(first.notes).toContain("locality: the release's own functions");
+    expect(first.provenance.find((p) => p.step === "locality")).toMatchObject({ decidedBy: "sliced", detail: `isLocalDirectRequest on ${localityCells().length} connections` });
     // 3.13 still imports ipaddr.js as a package; clawproof resolves it from its own dependencies
     expect(first.imports!.bare).toContain("ipaddr.js");
   });
