@@ -1,11 +1,16 @@
 // After `tsc -p tsconfig.build.json`: dist/ mirrors the repository (dist/src, dist/properties), so
 // the files the code reaches through import.meta.url (data/releases.json, package.json for the
 // version, the .mjs worker entries) are copied to the same relative places under dist/.
-import { cpSync, existsSync, readdirSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const dist = join(root, "dist");
+// `--clean`, before tsc: a source file deleted since the last build must not linger in the package
+if (process.argv.includes("--clean")) {
+  rmSync(dist, { recursive: true, force: true });
+  process.exit(0);
+}
 if (!existsSync(join(dist, "src"))) throw new Error("dist/src is missing: run tsc -p tsconfig.build.json first");
 cpSync(join(root, "package.json"), join(dist, "package.json"));
 cpSync(join(root, "data"), join(dist, "data"), { recursive: true });
