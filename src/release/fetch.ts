@@ -78,11 +78,11 @@ export async function fetchRelease(version: string, opts: FetchOptions = {}): Pr
       if (isNetworkError(err)) throw offlineError(version, err, damage);
       throw new CannotCheckError(`openclaw@${version}: download failed: ${oneLine(err)}`);
     }
-    const files = await writeReleaseMetaInto(staging, version, integrity);
-    await publish(staging, version);
+    const fresh = await writeReleaseMetaInto(staging, version, integrity);
+    await publish(staging, version, fresh);
     const after = await cachedDamage(version);
     if (after !== undefined) throw new CannotCheckError(`openclaw@${version}: cache folder ${releaseDir(version)} is unusable right after fetching: ${after || "no meta.json"}`);
-    progress(`openclaw@${version}: ${files} files cached`);
+    progress(`openclaw@${version}: ${fresh.files} files cached`);
     return { version, integrity, distDir: releaseDistDir(version) };
   });
 }
@@ -105,23 +105,30 @@ async function usable(version: string): Promise<FetchedRelease> {
  * the tarball's SRI; the meta file goes in before the folder is moved into place, so a visible
  * folder is complete.
  */
-async function writeReleaseMetaInto(staging: string, version: string, integrity: string): Promise<number> {
+async function writeReleaseMetaInto(staging: string, version: string, integrity: string): Promise<ReleaseMeta> {
   const hashes = await hashTree(staging);
   const body = { package: "openclaw" as const, version, integrity, files: Object.keys(hashes).length, hashes };
   const meta: ReleaseMeta = { ...body, digest: metaDigest(body), extractedAt: new Date().toISOString() };
   await writeJsonAtomic(join(staging, "meta.json"), meta);
-  return body.files;
+  return meta;
 }
 
 /**
  * Moves a finished staging folder into place. A damaged folder is first renamed aside (never
  * read again; a later run removes it if this one dies); a concurrent fetch that won the race is kept.
  */
-async function publish(staging: string, version: string): Promise<void> {
+async function publish(staging: string, version: string, fresh: ReleaseMeta): Promise<void> {
   const target = releaseDir(version);
   await mkdir(join(target, ".."), { recursive: true });
   forgetVerified(version);
   if ((await cachedDamage(version)) === undefined) return;
+  // files all intact, only meta.json stale (an older clawproof's, or itself damaged): the folder
+  // stays where it is, so a concurrent reader of its chunks never sees it move
+  if (sameHashes(await hashTree(target).catch(() => undefined), fresh.hashes!)) {
+    await writeJsonAtomic(join(target, "meta.json"), fresh);
+    forgetVerified(version);
+    return;
+  }
   const aside = `${target}.replaced-${process.pid}-${Math.random().toString(36).slice(2)}`;
   await rename(target, aside).catch(() => {});
   try {
@@ -133,6 +140,10 @@ async function publish(staging: string, version: string): Promise<void> {
     await rm(aside, { recursive: true, force: true });
     forgetVerified(version);
   }
+}
+
+function sameHashes(a: Record<string, string> | undefined, b: Record<string, string>): boolean {
+  return !!a && Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([f, h]) => a[f] === h);
 }
 
 function offlineError(version: string, err: unknown, damage: string): CannotCheckError {

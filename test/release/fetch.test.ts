@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -83,5 +83,20 @@ describe("fetching releases", () => {
     const path = join(releaseDir("2026.2.22"), "meta.json");
     writeFileSync(path, readFileSync(path, "utf8").replace(`"files": ${meta.files}`, `"files": ${meta.files + 1}`));
     expect(await releaseMetaState("2026.2.22")).toEqual({ state: "damaged", why: "meta.json does not match its own digest" });
+  });
+
+  it("an older clawproof's meta.json (no hash list) is fetched again and, files intact, upgraded in place", { timeout: COLD }, async () => {
+    const { distDir } = await fetchRelease("2026.2.22");
+    useEmptyCache();
+    cpSync(join(distDir, ".."), releaseDir("2026.2.22"), { recursive: true });
+    const path = join(releaseDir("2026.2.22"), "meta.json");
+    const { hashes: _h, digest: _d, ...legacy } = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+    writeFileSync(path, JSON.stringify(legacy));
+    const folder = statSync(join(releaseDir("2026.2.22"), "dist")).ino;
+
+    await fetchRelease("2026.2.22");
+    const meta = (await readReleaseMeta("2026.2.22"))!;
+    expect(await releaseDamage(meta)).toBeUndefined();
+    expect(statSync(join(releaseDir("2026.2.22"), "dist")).ino).toBe(folder); // not moved under a concurrent reader
   });
 });
