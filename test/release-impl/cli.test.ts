@@ -41,6 +41,20 @@ describe("releases on the command line", () => {
     expect(run.stdout).toMatch(/openclaw@2026\.8\.1: reject control-ui-insecure-auth/);
   });
 
+  it("--require-real is exit 2 naming every step only the model decided", () => {
+    const model = clawproof("check", "model:2026.9.6", "--require-real");
+    expect(model.code).toBe(2);
+    expect(model.stderr).toMatch(/^clawproof: --require-real: the model alone decided model:2026\.9\.6: origin, locality, auth, /);
+    const release = clawproof("check", "openclaw@2026.9.6", "--require-real", "--property", "default-deny", "--format", "json");
+    expect(release.code).toBe(2);
+    expect(release.stdout).toBe("");
+    // the steps the provenance names as the model's, and no other
+    const report = CheckReportSchema.parse(JSON.parse(clawproof("check", "openclaw@2026.9.6", "--property", "default-deny", "--format", "json").stdout));
+    const modelSteps = report.impls[0]!.provenance.filter((p) => p.decidedBy === "model").map((p) => p.step);
+    expect(modelSteps).not.toContain("evaluateMissingDeviceIdentity");
+    expect(release.stderr).toBe(`clawproof: --require-real: the model alone decided openclaw@2026.9.6: ${modelSteps.join(", ")}\n`);
+  });
+
   it("a cold cache with no registry is exit 2 with one line", () => {
     const empty = mkdtempSync(join(tmpdir(), "clawproof-cold-"));
     const run = clawproof.withEnv({ CLAWPROOF_CACHE: empty, CLAWPROOF_REGISTRY: "http://127.0.0.1:9/" })("check", "openclaw@2026.9.6");
