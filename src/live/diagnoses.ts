@@ -14,7 +14,22 @@ interface Diagnosis {
   why: string;
 }
 
-export const DIAGNOSES: readonly Diagnosis[] = [];
+const loopbackHop = "3.13 realises trusted-proxy `local` only as a trusted loopback proxy forwarding X-Forwarded-For 127.0.0.1 (L1 classes that client local)";
+
+export const DIAGNOSES: readonly Diagnosis[] = [
+  {
+    versions: ["2026.3.13"],
+    label: "admit(kept,silent) → reject pairing-required",
+    applies: (c) => c.authMode === "trusted-proxy" && c.locality === "local",
+    why: `${loopbackHop}; isLocalClient is then true, but silent pairing does not take a proxied connect as direct-local, so the device waits for approval. The cell domain has one "local"; the model reads it as direct-local. Not a model error for direct connects; a proxied-local pairing class would need its own cell value`,
+  },
+  {
+    versions: ["2026.3.13"],
+    label: "reject device-required → reject control-ui-insecure-auth",
+    applies: (c) => c.authMode === "trusted-proxy" && c.locality === "local" && c.client === "control-ui" && c.allowInsecureAuth,
+    why: `${loopbackHop}; the Control UI's allowInsecureAuth path does not count that proxied client as local, so it gets the insecure-auth close where a direct local one gets device-required. Same realisation limit as the pairing case`,
+  },
+];
 
 export function diagnosisOf(version: string, cell: Cell, label: string): string | undefined {
   return DIAGNOSES.find((d) => d.versions.includes(version) && d.label === label && (d.applies?.(cell) ?? true))?.why;

@@ -1,5 +1,11 @@
-// Entry of the remote peer process: TypeScript sources run through tsx, as the CLI does.
-import { register } from "tsx/esm/api";
+// Entry of the remote peer process: the compiled peer.js in a package, or the TypeScript source
+// through tsx in a clone (as the CLI does).
+import { existsSync } from "node:fs";
 
-register();
-await import("./peer.ts");
+const compiled = new URL("./peer.js", import.meta.url);
+if (existsSync(compiled)) await import(compiled.href);
+else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("./peer.ts");
+}

@@ -80,6 +80,9 @@ export function unrealisedReason(
   if (cell.credential === "device-token" && cell.device !== "paired") return "a device token that verifies exists only for a paired device";
   if (cell.locality === "remote" && netnsProblem) return netnsProblem;
   if (cell.locality === "remote" && cell.authMode === "none") return "auth none refuses a non-loopback bind, so no true remote socket reaches it";
+  if (cell.authMode === "trusted-proxy" && !throughProxy(cell) && cell.locality === "local" && !profile.customBindAlsoLoopback) {
+    return "trusted-proxy local direct caller: a loopback-bound trusted-proxy gateway must trust 127.0.0.1, which makes this release class every loopback connect non-local, and its custom bind does not listen on loopback";
+  }
   if (throughProxy(cell) && cell.locality === "local" && !profile.loopbackHopIsLocal) {
     return "trusted-proxy local through the proxy: from 3.22 a proxied request is never local, so no such connect is observed as local";
   }

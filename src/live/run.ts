@@ -118,6 +118,7 @@ class JobRunner {
   private seeded: Promise<void>;
   private resolveSeed!: () => void;
   private done = 0;
+  private stopping: Promise<void>[] = [];
   private total: number;
 
   constructor(
@@ -156,6 +157,7 @@ class JobRunner {
       }
     };
     await Promise.all(Array.from({ length: width }, worker));
+    await Promise.all(this.stopping);
     if (failure !== undefined) throw failure;
   }
 
@@ -202,9 +204,12 @@ class JobRunner {
     try {
       if (seed) await this.pairAll(gw);
       await this.runCells(gw, job);
-    } finally {
+    } catch (error) {
       await gw.stop();
+      throw error;
     }
+    // the next gateway starts while this one shuts down (9.6 takes up to 9 s); runAll waits for every stop
+    this.stopping.push(gw.stop());
     this.starts.push({ gateway: id, listen: gw.timing.listen, ready: gw.timing.ready, cells: job.cells.length, seconds: (Date.now() - t0) / 1000 });
   }
 
