@@ -27,13 +27,17 @@ describe("corrections from live gateways", () => {
     expect(decide("2026.9.6", "client=cli,origin=none")).not.toContain("origin-not-allowed");
   });
 
-  it("a paired node's device token does not verify on 3.13 (and 3.22), and does on 9.6", () => {
+  it("a paired node's device token does not verify on 3.13–3.28 (measured live), and does from 4.2 (measured on 4.2 and 9.6)", () => {
     const key = "role=node,client=node-host,device=paired,auth=token,cred=device-token,origin=none,insecure=0,ddda=0";
     expect(decide("2026.3.13", key)).toEqual(new Set(["unauthorized"]));
     expect(decide("2026.3.22", key)).toEqual(new Set(["unauthorized"]));
+    expect(decide("2026.3.28", key)).toEqual(new Set(["unauthorized"]));
+    expect(decide("2026.4.2", key)).toContain("admit");
     expect(decide("2026.9.6", key)).toContain("admit");
     expect(decide("2026.9.6", key)).not.toContain("unauthorized");
     // operators' device tokens verify on both
-    expect(decide("2026.3.13", key.replace("role=node", "role=operator").replace("node-host", "cli"))).toEqual(new Set(["admit"]));
+    const operator = key.replace("role=node", "role=operator").replace("node-host", "cli");
+    expect(decide("2026.3.13", operator)).toContain("admit");
+    expect(decide("2026.3.13", operator)).not.toContain("unauthorized");
   });
 });
