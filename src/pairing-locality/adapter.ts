@@ -1,6 +1,6 @@
 import * as acorn from "acorn";
 import * as walk from "acorn-walk";
-import type { Adapter } from "../differential/adapter.ts";
+import { objectParam, type Adapter } from "../differential/adapter.ts";
 import { signatureOf, type Signature } from "../differential/signature.ts";
 import { PAIRING_LOCALITY_KINDS, pairingLocalityArgs, type PairingLocalityCell, type PairingLocalityKind } from "./domain.ts";
 
@@ -45,8 +45,6 @@ export function pairingLocalityReads(source: string): Signature | undefined {
   return { params: root.params, reads: [[...reads].sort()] };
 }
 
-const reading = (known: readonly string[], required: readonly string[] = []) => (sig: Signature) =>
-  sig.params.length === 1 && sig.reads[0]!.every((f) => known.includes(f)) && required.every((f) => sig.reads[0]!.includes(f));
 
 /**
  * The parameter shapes of `resolvePairingLocality`. Every release takes one params object; the
@@ -59,7 +57,7 @@ export const PAIRING_LOCALITY_ADAPTERS: readonly PairingLocalityAdapter[] = [
     shape: `params{${WITH_ORIGIN.join(",")}} → kind`,
     releases: { since: "2026.4.7" },
     read: pairingLocalityReads,
-    matches: reading(WITH_ORIGIN, ["requestOrigin"]),
+    matches: objectParam(WITH_ORIGIN, ["requestOrigin"]),
     toArgs: (cell) => [pairingLocalityArgs(cell)],
     fromResult,
   },
@@ -68,7 +66,7 @@ export const PAIRING_LOCALITY_ADAPTERS: readonly PairingLocalityAdapter[] = [
     shape: `params{${BASE.join(",")}} → kind (Origin presence only)`,
     releases: { since: "2026.4.5", until: "2026.4.7" },
     read: pairingLocalityReads,
-    matches: reading(BASE),
+    matches: objectParam(BASE),
     toArgs: (cell) => [pairingLocalityArgs(cell)],
     fromResult,
   },

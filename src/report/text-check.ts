@@ -43,7 +43,8 @@ function agreementText(ref: string, a: NonNullable<ImplResult["agreement"]>[numb
   if (a.status === "agrees") return [`  ✓ agreement ${a.function} (${a.real}): model and release agree on all ${a.cells} inputs`];
   const ex = a.example!;
   return [
-    `  ✗ agreement ${a.function} (${a.real}): ${a.mismatches} of ${a.cells} inputs differ from model:${ref.replace(/^openclaw@/, "")}`,
+    // a live gateway's entries name what they were compared with in the function (live≡model:<v> [...])
+    `  ✗ agreement ${a.function} (${a.real}): ${a.mismatches} of ${a.cells} inputs differ${ref.startsWith("live:") ? "" : ` from model:${ref.replace(/^openclaw@/, "")}`}`,
     `      input: ${JSON.stringify(ex.input)}`,
     `      model: ${JSON.stringify(ex.model)}   release: ${JSON.stringify(ex.release)}`,
     `      replay: ${ex.replay}`,

@@ -1,4 +1,4 @@
-import type { Adapter } from "../../differential/adapter.ts";
+import { objectParam, type Adapter } from "../../differential/adapter.ts";
 import { signatureOf, type Signature } from "../../differential/signature.ts";
 import { functionReturning } from "../../release/runner.ts";
 import { AUTH_VALUES, authArgs, type AuthArgs } from "../auth-args.ts";
@@ -36,11 +36,7 @@ function common(args: AuthArgs): Record<string, unknown> {
   };
 }
 
-/** One params object whose fields read (the core and request-context helper included) are all among `known`. */
-const reading = (known: readonly string[], required: readonly string[] = []) => (sig: Signature) =>
-  sig.params.length === 1 &&
-  sig.reads[0]!.every((f) => known.includes(f)) && required.every((f) => sig.reads[0]!.includes(f));
-
+/** Both shapes read one params object (the core and request-context helper included, see authReads). */
 const shared = { real: REAL, read: authReads, fromResult: (value: unknown) => outcomeOf(value) };
 
 /** 2.9 – 7.x: whois is a parameter; Tailscale serve is recognised from the request alone. */
@@ -48,7 +44,7 @@ export const WHOIS_PARAM: AuthAdapter = {
   ...shared,
   shape: "params{auth,connectAuth,req,trustedProxies,authSurface,tailscaleWhois,…} → Promise<{ok,method?,reason?}>",
   releases: { since: "2026.2.9", until: "2026.8.1" },
-  matches: reading(KNOWN),
+  matches: objectParam(KNOWN),
   toArgs: (cell) => [common(authArgs(cell))],
 };
 
@@ -64,7 +60,7 @@ export const INGRESS_ATTRIBUTED: AuthAdapter = {
   ...shared,
   shape: "params{auth,connectAuth,req,trustedProxies,authSurface,tailscaleWhois,ingressAttribution,…} → Promise<{ok,method?,reason?}>",
   releases: { since: "2026.8.1" },
-  matches: reading([...KNOWN, "ingressAttribution"], ["ingressAttribution"]),
+  matches: objectParam([...KNOWN, "ingressAttribution"], ["ingressAttribution"]),
   toArgs: (cell) => {
     const args = authArgs(cell);
     return [{ ...common(args), ...(args.request.listener === "tailscale-serve" ? { ingressAttribution: serveAttribution(args) } : {}) }];
