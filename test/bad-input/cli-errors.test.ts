@@ -21,7 +21,15 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const notAFolder = join(scratch, "cache-is-a-file");
 writeFileSync(notAFolder, "");
 
+/** Folders that are not an openclaw package: empty, and a package of another name. */
+const emptyFolder = mkdtempSync(join(scratch, "empty-"));
+const otherPackage = mkdtempSync(join(scratch, "other-"));
+writeFileSync(join(otherPackage, "package.json"), JSON.stringify({ name: "not-openclaw", version: "1.0.0" }));
+
 const ROWS: { row: string; args: string[]; env?: NodeJS.ProcessEnv; line: RegExp }[] = [
+  { row: "path: to an empty folder", args: ["check", `path:${emptyFolder}`], line: /^clawproof: path:.* is not an openclaw package \(no readable package\.json\)$/ },
+  { row: "path: to another package", args: ["check", `path:${otherPackage}`], line: /^clawproof: path:.* is not an openclaw package \(package\.json names "not-openclaw"\)$/ },
+  { row: "path: to nothing", args: ["check", `path:${join(scratch, "nothing-here")}`], line: /^clawproof: path:.* is not a folder$/ },
   {
     row: "releases --refresh offline",
     args: ["releases", "--refresh"],
