@@ -29,6 +29,18 @@ export const DIAGNOSES: readonly Diagnosis[] = [
     applies: (c) => c.authMode === "trusted-proxy" && c.locality === "local" && c.client === "control-ui" && c.allowInsecureAuth,
     why: `${loopbackHop}; the Control UI's allowInsecureAuth path does not count that proxied client as local, so it gets the insecure-auth close where a direct local one gets device-required. Same realisation limit as the pairing case`,
   },
+  {
+    versions: ["2026.9.6"],
+    label: "admit(kept,skipped) → reject unexplained",
+    applies: (c) => c.client === "backend" && c.role === "node" && c.device === "unpaired" && c.locality === "local",
+    why: "9.6 closes the socket normally (1000) before any hello-ok for a new local gateway-client/backend device asking to be a node; the model has the backend self-pairing skip admit it. Not diagnosed further: replay it and read the gateway log",
+  },
+  {
+    versions: ["2026.9.6"],
+    label: "admit(kept,paired) → reject unexplained",
+    applies: (c) => c.client === "control-ui" && c.role === "node" && c.authMode === "none",
+    why: "9.6 closes normally (1000) without hello-ok for a paired Control UI device connecting as a node on an auth-none gateway; not diagnosed further",
+  },
 ];
 
 export function diagnosisOf(version: string, cell: Cell, label: string): string | undefined {

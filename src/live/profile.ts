@@ -13,6 +13,11 @@ export interface LiveProfile {
    * fixed in 3.22), so trusted-proxy local cells can be realised as that hop.
    */
   loopbackHopIsLocal: boolean;
+  /**
+   * proxy-shaped traffic the gateway cannot attribute is refused at upgrade (HTTP 403, from 8.1):
+   * a direct caller from the netns peer, which is the trusted proxy, cannot bypass it.
+   */
+  refusesUnattributedProxyTraffic: boolean;
   /** protocol range the client offers; the gateway picks within it. */
   protocol: { min: number; max: number };
 }
@@ -22,6 +27,7 @@ export function liveProfile(version: string): LiveProfile {
   return {
     customBindAlsoLoopback: at("2026.9.6"),
     loopbackHopIsLocal: !at("2026.3.22"),
+    refusesUnattributedProxyTraffic: at("2026.8.1"),
     // protocol 4 is measured on 6.10 and 9.6, 3 on 3.13 and 3.22; a gateway picks within the offered range
     protocol: { min: 3, max: at("2026.3.23") ? 4 : 3 },
   };

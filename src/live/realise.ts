@@ -80,6 +80,9 @@ export function unrealisedReason(
   if (cell.credential === "device-token" && cell.device !== "paired") return "a device token that verifies exists only for a paired device";
   if (cell.locality === "remote" && netnsProblem) return netnsProblem;
   if (cell.locality === "remote" && cell.authMode === "none") return "auth none refuses a non-loopback bind, so no true remote socket reaches it";
+  if (cell.authMode === "trusted-proxy" && !throughProxy(cell) && cell.locality === "remote" && profile.refusesUnattributedProxyTraffic) {
+    return "trusted-proxy remote direct caller: the only remote peer is the trusted proxy itself, and from 8.1 its traffic without a forwarded client is refused at upgrade (HTTP 403)";
+  }
   if (cell.authMode === "trusted-proxy" && !throughProxy(cell) && cell.locality === "local" && !profile.customBindAlsoLoopback) {
     return "trusted-proxy local direct caller: a loopback-bound trusted-proxy gateway must trust 127.0.0.1, which makes this release class every loopback connect non-local, and its custom bind does not listen on loopback";
   }

@@ -270,24 +270,43 @@ class JobRunner {
     return admin;
   }
 
+  /**
+   * A paired device's cells run one after another, and the device token it is handed next is the
+   * last one the gateway issued it (a hello-ok may issue a new one), so no cell reads a token
+   * another cell's connect replaced. Everything else runs `inflight` at a time.
+   */
   private async runCells(gw: RunningGateway, job: Job): Promise<void> {
-    const queue = [...job.cells];
     const id = gatewayId(job.key);
+    const tokens = new Map<string, string>();
+    const lanes = new Map<string, { cell: Cell; plan: CellPlan }[]>();
+    const loose: { cell: Cell; plan: CellPlan }[][] = [];
+    for (const item of job.cells) {
+      if (item.cell.device !== "paired") loose.push([item]);
+      else {
+        const lane = `${item.cell.role}/${item.cell.client}`;
+        lanes.set(lane, [...(lanes.get(lane) ?? []), item]);
+      }
+    }
+    const queue = [...lanes.values(), ...loose];
     const worker = async () => {
-      while (queue.length) {
-        const { cell, plan } = queue.shift()!;
-        const observation = await this.connect(gw, cell, plan);
-        this.handshakes++;
-        const persisted = cell.device === "unpaired" && observation.kind === "hello" ? !!observation.hello?.auth?.deviceToken || (await isPaired(gw.stateDir, observation.deviceId!)) : undefined;
-        const verdict = liveVerdict({ observation, sentDevice: cell.device, role: cell.role, ...(persisted === undefined ? {} : { persisted }) });
-        this.observed.set(cellKey(cell), { verdict, gateway: id });
-        if (++this.done % 50 === 0) this.opts.progress(`live: ${this.done}/${this.total} cells`);
+      for (let lane = queue.shift(); lane; lane = queue.shift()) {
+        for (const { cell, plan } of lane) {
+          const device = `${cell.role}/${cell.client}`;
+          const observation = await this.connect(gw, cell, plan, tokens.get(device));
+          this.handshakes++;
+          const issued = observation.hello?.auth?.deviceToken;
+          if (cell.device === "paired" && issued) tokens.set(device, issued);
+          const persisted = cell.device === "unpaired" && observation.kind === "hello" ? !!issued || (await isPaired(gw.stateDir, observation.deviceId!)) : undefined;
+          const verdict = liveVerdict({ observation, sentDevice: cell.device, role: cell.role, ...(persisted === undefined ? {} : { persisted }) });
+          this.observed.set(cellKey(cell), { verdict, gateway: id });
+          if (++this.done % 50 === 0) this.opts.progress(`live: ${this.done}/${this.total} cells`);
+        }
       }
     };
     await Promise.all(Array.from({ length: this.opts.inflight ?? 8 }, worker));
   }
 
-  private connect(gw: RunningGateway, cell: Cell, plan: CellPlan): Promise<Observation> {
+  private connect(gw: RunningGateway, cell: Cell, plan: CellPlan, latestToken: string | undefined): Promise<Observation> {
     const host = plan.from === "peer" ? this.netns!.hostAddress : "127.0.0.1";
     const url = `ws://${host}:${gw.port}`;
     const headers: Record<string, string> = {};
@@ -303,7 +322,7 @@ class JobRunner {
     if (cell.device === "paired" && !paired) throw new Error(`live: no paired ${cell.role} ${cell.client} device`);
     const device = paired?.key ?? (cell.device === "unpaired" ? freshKey() : undefined);
     const request = this.request(url, cell, {
-      headers, auth: credential(cell, paired), ...(device ? { device } : {}),
+      headers, auth: credential(cell, paired && latestToken ? { ...paired, deviceToken: latestToken } : paired), ...(device ? { device } : {}),
       ...(cell.role === "operator" ? { after: { method: "status" } } : {}),
     });
     return plan.from === "peer" ? this.peer!.handshake(request) : handshake(request);
