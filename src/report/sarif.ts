@@ -17,11 +17,16 @@ export interface Location {
 export type Locations = ReadonlyMap<string, ReadonlyMap<string, Location>>;
 
 const SLICED_RULE = /^openclaw:([\w$]+)=/;
+const SLICED_IN_TRAIL = /openclaw:([\w$]+)=/g;
 
-/** The real functions a counterexample's verdict went through, last (the deciding one) first. */
+/**
+ * The real functions a counterexample went through, last (the deciding one) first: the verdict's
+ * rule trail for a connect, the locality observation's trail for a concrete connection.
+ */
 export function decidingFunctions(example: Counterexample | undefined): string[] {
   const rules = example?.verdict?.rules ?? [];
   const names = rules.flatMap((r) => SLICED_RULE.exec(r)?.[1] ?? []);
+  if (!names.length && example?.observed) names.push(...[...example.observed.matchAll(SLICED_IN_TRAIL)].map((m) => m[1]!));
   return [...new Set(names.reverse())];
 }
 

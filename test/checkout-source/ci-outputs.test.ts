@@ -59,6 +59,13 @@ describe("check --format sarif on a patched checkout", () => {
     expect(result.message.text).toContain("npx clawproof check");
   });
 
+  it("points a ground-truth locality violation at the locality function that classed the connection", () => {
+    const result = sarif.runs[0]!.results.find((r) => r.ruleId === "proxied-never-local")!;
+    const at = result.locations[0]!.physicalLocation!;
+    const lines = readFileSync(join(process.cwd(), at.artifactLocation.uri), "utf8").split("\n");
+    expect(lines[at.region.startLine - 1]).toMatch(/function isLocalDirectRequest\(/);
+  });
+
   it("becomes ::error annotations with file and line", () => {
     const annotations = githubAnnotations(text);
     expect(annotations.length).toBe(sarif.runs[0]!.results.length);
