@@ -15,7 +15,8 @@ import { clawproof } from "../helpers/cli.ts";
 const BIN = fileURLToPath(new URL("../../bin/clawproof.js", import.meta.url));
 const CACHE = process.env.CLAWPROOF_CACHE!;
 const RUNS = join(CACHE, "live", "runs");
-// password-mode cells: the smoke test observes token mode only, so these are never in the live cache
+// CLAWPROOF_LIVE_REOBSERVE: real gateways even when the project's live cache holds these cells
+const REOBSERVE = { CLAWPROOF_LIVE_REOBSERVE: "1" };
 const CELLS = "auth=password,origin=none,insecure=0,ddda=0,device=none";
 
 /** Processes whose working directory is inside a run folder of the CLI process `pid`. */
@@ -41,7 +42,7 @@ const nothing = { processes: [], netns: [], runDirs: [] };
 describe.skipIf(netnsUnavailable())("live runs leave nothing behind", () => {
   it("after a run that fails half-way (a gateway never ready): exit 2, one line", () => {
     const child = spawnSync(process.execPath, [BIN, "decide", "live:2026.3.13", "--cell", `${CELLS},client=cli,role=node`], {
-      encoding: "utf8", env: { ...process.env, CLAWPROOF_LIVE_READY_TIMEOUT_MS: "1" },
+      encoding: "utf8", env: { ...process.env, ...REOBSERVE, CLAWPROOF_LIVE_READY_TIMEOUT_MS: "1" },
     });
     expect(child.status).toBe(2);
     expect(child.stderr.trim().split("\n")).toHaveLength(1);
@@ -50,7 +51,7 @@ describe.skipIf(netnsUnavailable())("live runs leave nothing behind", () => {
   }, 300_000);
 
   it("after Ctrl-C while gateways are running", async () => {
-    const child = spawn(process.execPath, [BIN, "decide", "live:2026.3.13", "--cell", `${CELLS},client=backend,role=operator`], { env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "decide", "live:2026.3.13", "--cell", `${CELLS},client=backend,role=operator`], { env: { ...process.env, ...REOBSERVE }, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     // wait until a gateway process of this run exists, then interrupt
@@ -67,7 +68,7 @@ describe.skipIf(netnsUnavailable())("live runs leave nothing behind", () => {
   it("after a run that works (one real handshake for a full key), and the second time from the cache", () => {
     const key = "role=node,client=other,device=none,auth=password,cred=secret-ok,loc=remote,origin=none,insecure=0,ddda=0";
     const run = spawnSync(process.execPath, [BIN, "decide", "live:2026.3.13", "--cell", key, "--format", "jsonl"], {
-      encoding: "utf8", env: { ...process.env, CLAWPROOF_LIVE_REOBSERVE: "1" },
+      encoding: "utf8", env: { ...process.env, ...REOBSERVE },
     });
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ cell: key, outcome: "reject", reason: "device-required" });
