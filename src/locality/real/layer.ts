@@ -1,3 +1,4 @@
+import { CannotCheckError } from "../../domain/errors.ts";
 import { onInputOf } from "../../differential/adapter.ts";
 import type { FunctionRun, Layer, LayerFunction } from "../../differential/layer.ts";
 import { localityModelAt, type LocalityModel } from "../locality-model.ts";
@@ -50,7 +51,7 @@ export function observationsOf(runs: readonly FunctionRun[]): Record<string, Rea
   const run = (fn: LocalityFunction) => runs.find((r) => r.fn.function === fn);
   const ingress = run("ingressAttribution");
   const decisive = ingress?.answers ? ingress : run("isLocalDirectRequest");
-  if (!decisive?.answers) throw new Error("neither an ingress attribution nor isLocalDirectRequest answered");
+  if (!decisive?.answers) throw new CannotCheckError("neither an ingress attribution nor isLocalDirectRequest answered: the release's locality cannot be observed");
   const table: Record<string, RealLocalityObservation | { error: string }> = {};
   decisive.inputs.forEach((probe: Probe<unknown>, i) => {
     const answer = decisive.answers![i]!;
