@@ -28,6 +28,7 @@ import { trustedProxyOperatorAdmitted } from "./trusted-proxy-operator-admitted.
 import { localBrowserUiPairsSilently } from "./local-browser-ui-pairs-silently.ts";
 import { localBackendAdmitted } from "./local-backend-admitted.ts";
 import { pairedDeviceKeepsApprovedScopes } from "./paired-device-keeps-approved-scopes.ts";
+import { pairedNodeNeverSilentlyEscalates } from "./paired-node-never-silently-escalates.ts";
 
 /** Every property `check` runs, in report order: node identity and ground truth first, then auth, Control UI, scopes, pairing, availability, structure. */
 export const PROPERTIES: readonly AnyProperty[] = [
@@ -50,6 +51,7 @@ export const PROPERTIES: readonly AnyProperty[] = [
   remoteUnpairedNeedsApproval,
   silentPairingLocalOnly,
   browserOriginNoAutoPairing,
+  pairedNodeNeverSilentlyEscalates,
   // availability: what the config and credential entitle a client to, it gets
   localCliWithSecretAdmitted,
   trustedProxyOperatorAdmitted,

@@ -1,4 +1,4 @@
-import { CELL_FIELDS, CellSchema, type Cell, type CellField } from "./cell.ts";
+import { APPENDED_FIELDS, CELL_FIELDS, CellSchema, type Cell, type CellField } from "./cell.ts";
 import { exclusionOf } from "./validity.ts";
 import { keyParts, showKeyValue } from "./key-codec.ts";
 
@@ -17,6 +17,7 @@ const SHORT: Record<CellField, string> = {
   origin: "origin",
   allowInsecureAuth: "insecure",
   dangerouslyDisableDeviceAuth: "ddda",
+  upgrade: "upgrade",
 };
 const LONG = new Map<string, CellField>(
   Object.entries(SHORT).flatMap(([long, short]) => [[short, long as CellField], [long, long as CellField]]),
@@ -25,8 +26,11 @@ const LONG = new Map<string, CellField>(
 const show = showKeyValue;
 const read = (value: string) => (value === "1" || value === "true" ? true : value === "0" || value === "false" ? false : value);
 
+/** An appended field at its default is left out, so a key means what it meant before the field existed. */
+const atDefault = (name: CellField, value: unknown) => APPENDED_FIELDS.has(name) && value === CELL_FIELDS.find(([f]) => f === name)![1][0];
+
 export function cellKey(cell: Cell): string {
-  return CELL_FIELDS.map(([name]) => `${SHORT[name]}=${show(cell[name])}`).join(",");
+  return CELL_FIELDS.filter(([name]) => !atDefault(name, cell[name])).map(([name]) => `${SHORT[name]}=${show(cell[name])}`).join(",");
 }
 
 export type CellPattern = Partial<Cell>;
@@ -52,7 +56,7 @@ export function parseCellPattern(key: string): CellPattern {
 export function parseCellKey(key: string): Cell {
   const parsed = CellSchema.safeParse(parseCellPattern(key));
   if (!parsed.success) {
-    const missing = CELL_FIELDS.filter(([f]) => !(f in parseCellPattern(key))).map(([f]) => SHORT[f]);
+    const missing = CELL_FIELDS.filter(([f]) => !APPENDED_FIELDS.has(f) && !(f in parseCellPattern(key))).map(([f]) => SHORT[f]);
     throw new Error(`cell key is incomplete: missing ${missing.join(", ")}`);
   }
   const excluded = exclusionOf(parsed.data);

@@ -22,6 +22,11 @@ export const CREDENTIALS = [
 ] as const;
 export const LOCALITIES = ["remote", "local"] as const;
 export const ORIGINS = ["none", "loopback", "foreign"] as const;
+/**
+ * What a paired device asks for beyond its approval: nothing, more scopes, or the other role (a
+ * device approved as a node asking to be an operator, or the reverse) — upgrade pairing.
+ */
+export const UPGRADES = ["none", "scopes", "role"] as const;
 
 export const CellSchema = z.object({
   role: z.enum(ROLES),
@@ -38,6 +43,8 @@ export const CellSchema = z.object({
   origin: z.enum(ORIGINS),
   allowInsecureAuth: z.boolean(),
   dangerouslyDisableDeviceAuth: z.boolean(),
+  /** appended field: keys written before it existed omit it and mean its default, `none`. */
+  upgrade: z.enum(UPGRADES).default("none"),
 });
 
 export type Cell = z.infer<typeof CellSchema>;
@@ -57,6 +64,14 @@ export const CELL_FIELDS = [
   ["origin", ORIGINS],
   ["allowInsecureAuth", [false, true]],
   ["dangerouslyDisableDeviceAuth", [false, true]],
+  // appended fields, each with its default first: a key leaves them out at the default
+  ["upgrade", UPGRADES],
 ] as const satisfies ReadonlyArray<readonly [keyof Cell, readonly unknown[]]>;
 
 export type CellField = (typeof CELL_FIELDS)[number][0];
+
+/**
+ * Fields added after keys were first published. Every one defaults to its first value, keys omit
+ * it there, and a key without it parses to the default, so every older key names the same connect.
+ */
+export const APPENDED_FIELDS: ReadonlySet<CellField> = new Set<CellField>(["upgrade"]);

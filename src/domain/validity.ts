@@ -35,6 +35,11 @@ export const VALIDITY_RULES: readonly ValidityRule[] = [
     excludes: (c) => c.device === "none" && (c.credential === "device-token" || c.credential === "bootstrap-token"),
   },
   {
+    id: "upgrade-needs-paired-device",
+    why: "only a device the gateway already paired can ask for more than it was approved for; a new or absent device has no approval to exceed",
+    excludes: (c) => c.upgrade !== "none" && c.device !== "paired",
+  },
+  {
     id: "tailscale-identity-is-proxied",
     why: "a Tailscale identity only arrives through Tailscale serve, which adds forwarding headers, so the gateway never observes it as local",
     excludes: (c) => c.locality === "local" && (c.credential === "tailscale-ok" || c.credential === "tailscale-missing"),

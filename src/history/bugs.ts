@@ -142,4 +142,27 @@ export const HISTORY: readonly HistoryBug[] = [
     grants: "too-little", property: "local-browser-ui-pairs-silently",
     introduced: "2026.5.18", fixed: "2026.5.22", measuredBy: "sliced shouldAllowSilentLocalPairing",
   },
+  {
+    id: "local-upgrade-silent-e0",
+    title: "a paired node on the gateway host was upgraded to operator without approval (silent = local, whatever the reason)",
+    source: "2.21 makes only first pairings silent (inline shouldAllowSilentLocalPairing)",
+    grants: "too-much", property: "paired-node-never-silently-escalates", cell: "upgrade=role,role=operator",
+    fixed: "2026.2.21", measuredBy: "model, unmeasured: inline in the message handler (read from the bundles)",
+  },
+  {
+    id: "paired-node-silent-role-upgrade",
+    title: "a paired node on the gateway host could silently upgrade itself to operator",
+    source: "#59092 (2026.4.1: local role upgrades silent); 6.10 blocks silent upgrades of paired non-operator devices",
+    grants: "too-much", property: "paired-node-never-silently-escalates", cell: "upgrade=role,role=operator",
+    introduced: "2026.4.1", fixed: "2026.6.10", bisectFrom: "2026.2.21",
+    measuredBy: "model, unmeasured: the upgrade reason is not passed to the sliced shouldAllowSilentLocalPairing; the 6.10 block is caller glue",
+  },
+  {
+    id: "paired-node-silent-scope-upgrade",
+    title: "a paired node on the gateway host was granted more scopes without approval",
+    source: "scope-upgrade a silent reason from 2.22 (2.26 helper); 6.10 blocks silent upgrades of paired non-operator devices",
+    grants: "too-much", property: "paired-node-never-silently-escalates", cell: "upgrade=scopes,role=node",
+    introduced: "2026.2.22-1", fixed: "2026.6.10", bisectFrom: "2026.2.21",
+    measuredBy: "model, unmeasured: the upgrade reason is not passed to the sliced function; the 6.10 block is caller glue",
+  },
 ];

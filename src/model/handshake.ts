@@ -64,6 +64,10 @@ export function runHandshake(cell: Cell, model: ModelAt, functions: (hit: HitCou
   if (final === "unauthorized") return reject("unauthorized", rules);
   const method = final === "auth-ok" ? facts.auth.method : final;
 
+  // the release's own answer for a first pairing here; upgrades reuse its locality and Origin conditions
+  const localSilentOk = () => fns.shouldAllowSilentLocalPairing({
+    locality: facts.locality, hasBrowserOriginHeader: facts.hasOrigin, isControlUi: facts.isControlUi, isWebchat: cell.client === "webchat", authMethod: method,
+  });
   const pairing = decide(model.pairing, {
     hasDevice: facts.hasDevice,
     controlUiSkip: facts.hasDevice && fns.shouldSkipControlUiPairing({
@@ -72,9 +76,12 @@ export function runHandshake(cell: Cell, model: ModelAt, functions: (hit: HitCou
     }),
     backendSkip: facts.hasDevice && backend(method),
     paired: cell.device === "paired",
-    silent: facts.hasDevice && cell.device === "unpaired" && fns.shouldAllowSilentLocalPairing({
-      locality: facts.locality, hasBrowserOriginHeader: facts.hasOrigin, isControlUi: facts.isControlUi, isWebchat: cell.client === "webchat", authMethod: method,
-    }),
+    silent: facts.hasDevice && cell.device === "unpaired" && localSilentOk(),
+    upgrade: cell.upgrade,
+    approvedRole: cell.upgrade === "role" ? (cell.role === "operator" ? "node" : "operator") : cell.role,
+    localSilentOk: facts.hasDevice && cell.upgrade !== "none" && localSilentOk(),
+    isLocalClient: facts.isLocalClient,
+    method,
   }, track).value;
   if (pairing === "required") return reject("pairing-required", rules, pairing);
   return { outcome: "admit", reason: "ok", scopes, pairing, rules };

@@ -13,6 +13,11 @@ export interface Rule<In, Out> extends VersionRange {
   why: string;
   /** set when the handshake can never reach this rule; coverage then checks that it indeed is never hit. */
   unreachable?: string;
+  /**
+   * set when the rule's behaviour or boundary is not measured on the releases around it (inline
+   * glue no sliced function carries, an adapter that does not ask): why. `rules` and reports say so.
+   */
+  unmeasured?: string;
   /** a handshake step that consults a helper list; it is left out at versions where that helper can never say yes. */
   requires?: string;
 }

@@ -35,6 +35,14 @@ export interface PairingStepInput {
   backendSkip: boolean;
   paired: boolean;
   silent: boolean;
+  /** what a paired device asks for beyond its approval (upgrade pairing). */
+  upgrade: Cell["upgrade"];
+  /** the role the device was approved for (the other role on a role upgrade). */
+  approvedRole: Cell["role"];
+  /** the release's own silent-pairing answer for this connect as a first pairing (locality and Origin). */
+  localSilentOk: boolean;
+  isLocalClient: boolean;
+  method: AuthMethod;
 }
 export type PairingStep = Verdict["pairing"];
 

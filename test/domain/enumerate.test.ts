@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { test as prop } from "@fast-check/vitest";
 import { cellArbitrary } from "../../src/domain/arbitraries.ts";
-import { CELL_FIELDS } from "../../src/domain/cell.ts";
+import { APPENDED_FIELDS, CELL_FIELDS } from "../../src/domain/cell.ts";
 import { cellKey, parseCellKey, parseCellPattern } from "../../src/domain/cell-key.ts";
 import { PRODUCT_SIZE, allCells, cellAt, cellsAt, indexOf } from "../../src/domain/enumerate.ts";
 import { VALIDITY_RULES, exclusionOf, isValidCell } from "../../src/domain/validity.ts";
@@ -38,9 +38,18 @@ describe("cell keys", () => {
     expect(parseCellKey(cellKey(cell))).toEqual(cell);
   });
 
-  it("name every field", () => {
+  it("name every field, leaving appended fields out at their default", () => {
     const key = cellKey(allCells()[0]!);
-    expect(key.split(",")).toHaveLength(CELL_FIELDS.length);
+    expect(key.split(",").map((p) => p.split("=")[0])).toEqual(CELL_FIELDS.filter(([f]) => !APPENDED_FIELDS.has(f)).map(([f]) => (f === "authMode" ? "auth" : f === "credential" ? "cred" : f === "locality" ? "loc" : f === "allowInsecureAuth" ? "insecure" : f === "dangerouslyDisableDeviceAuth" ? "ddda" : f)));
+    const upgraded = allCells().find((c) => c.upgrade === "role")!;
+    expect(cellKey(upgraded)).toMatch(/,upgrade=role$/);
+    expect(parseCellKey(cellKey(upgraded))).toEqual(upgraded);
+  });
+
+  it("read a key written before a field was appended as the same connect, at the field's default", () => {
+    const old = "role=node,client=cli,device=none,auth=token,cred=secret-ok,loc=local,origin=none,insecure=0,ddda=0";
+    expect(parseCellKey(old)).toEqual({ role: "node", client: "cli", device: "none", authMode: "token", credential: "secret-ok", locality: "local", origin: "none", allowInsecureAuth: false, dangerouslyDisableDeviceAuth: false, upgrade: "none" });
+    expect(cellKey(parseCellKey(old))).toBe(old);
   });
 
   it("explain bad keys", () => {

@@ -19,11 +19,18 @@ describe("the change-envelope gate", () => {
     expect(widens(v("admit", "kept"), v("admit", "cleared"))).toBe(false);
   });
 
-  it("fails PR #48285 for its node widenings, and an envelope accepts only what it names", () => {
+  // commit 2's backend skip also skips the approval of a local backend device's role upgrade under auth none
+  const BACKEND_UPGRADE = "role=operator,client=backend,auth=none,loc=local,origin=none,upgrade=role";
+
+  it("fails PR #48285 for its node widenings and its backend role-upgrade skip, and an envelope accepts only what it names", () => {
     const open = gate(resolveModel("2026.3.13"), resolveModel("pr-48285"));
     expect(open.unaccepted.length).toBeGreaterThan(0);
-    expect(open.widened.every((w) => w.cell.includes("role=node"))).toBe(true);
-    const accepted = gate(resolveModel("2026.3.13"), resolveModel("pr-48285"), { allow: [{ when: "role=node,loc=local", why: "the PR's stated intent" }] });
+    expect(open.widened.filter((w) => !w.cell.includes("role=node")).map((w) => w.cell).every((k) => k.includes("client=backend") && k.includes("upgrade=role"))).toBe(true);
+    const nodeOnly = gate(resolveModel("2026.3.13"), resolveModel("pr-48285"), { allow: [{ when: "role=node,loc=local", why: "the PR's stated intent" }] });
+    expect(nodeOnly.unaccepted.map((u) => u.when)).toEqual([expect.stringContaining("upgrade=role")]);
+    const accepted = gate(resolveModel("2026.3.13"), resolveModel("pr-48285"), {
+      allow: [{ when: "role=node,loc=local", why: "the PR's stated intent" }, { when: BACKEND_UPGRADE, why: "commit 2, on purpose" }],
+    });
     expect(accepted.unaccepted).toEqual([]);
   });
 
@@ -31,7 +38,7 @@ describe("the change-envelope gate", () => {
     expect(clawproof("gate", "model:2026.3.13", "model:pr-48285").code).toBe(1);
     const dir = mkdtempSync(join(tmpdir(), "clawproof-env-"));
     const good = join(dir, "ok.json");
-    writeFileSync(good, JSON.stringify({ allow: [{ when: "role=node,loc=local", why: "accepted on purpose" }] }));
+    writeFileSync(good, JSON.stringify({ allow: [{ when: "role=node,loc=local", why: "accepted on purpose" }, { when: BACKEND_UPGRADE, why: "commit 2" }] }));
     expect(clawproof("gate", "model:2026.3.13", "model:pr-48285", "--envelope", good).code).toBe(0);
     const bad = join(dir, "bad.json");
     writeFileSync(bad, JSON.stringify({ allow: [{ when: "role=node" }] }));
