@@ -10,7 +10,7 @@ export interface CliResult {
 }
 
 function run(env: NodeJS.ProcessEnv, args: string[]): CliResult {
-  const child = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0", ...env } });
+  const child = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0", ...env }, maxBuffer: 256 << 20 });
   return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
 }
 
