@@ -10,7 +10,6 @@ import { registerRules } from "./commands/rules.ts";
 import { registerBisect } from "./commands/bisect.ts";
 import { registerReleases } from "./commands/releases.ts";
 import { registerDecide } from "./commands/decide.ts";
-import { registerDecide } from "./commands/decide.ts";
 import { endProgress } from "./progress.ts";
 import { reportFailure } from "./output.ts";
 import { VERSION } from "./version.ts";
@@ -35,7 +34,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerCall(program, setExit);
   registerBisect(program, setExit);
   registerReleases(program);
-  registerDecide(program, setExit);
   registerDecide(program, setExit);
   try {
     await program.parseAsync(argv as string[]);
