@@ -67,3 +67,8 @@ export function parseCellKey(key: string): Cell {
 export function matchesPattern(cell: Cell, pattern: CellPattern): boolean {
   return Object.entries(pattern).every(([field, value]) => cell[field as CellField] === value);
 }
+
+/** A pattern as the partial key that parses back to it (fields in key order). */
+export function patternKey(pattern: CellPattern): string {
+  return CELL_FIELDS.filter(([name]) => name in pattern).map(([name]) => `${SHORT[name]}=${show(pattern[name])}`).join(",");
+}

@@ -56,7 +56,7 @@ export function checkImplementation(impl: Implementation, options: CheckOptions)
   );
   const seed = options.seed ?? Date.now() % 2 ** 31;
   const cellProperties = options.properties.filter((p): p is Property => p.kind !== "topology");
-  const random = randomPass(cellProperties, ctx, impl.ref, seed, options.randomRuns ?? 200, options.exceptions);
+  const random = randomPass(cellProperties, ctx, impl.ref, seed, options.randomRuns ?? 200, options.exceptions, options.cells);
   for (const failure of random.failures) {
     const result = properties.find((r) => r.id === failure.property)!;
     if (result.status !== "violated") Object.assign(result, { status: "violated", violations: 1, counterexample: failure.counterexample });

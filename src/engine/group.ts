@@ -17,7 +17,9 @@ type Item = Record<string, unknown>;
 /**
  * Covers a set of cells with few cubes, each containing only cells of the set (cells outside
  * the domain are don't-cares). Greedy, like a one-pass Espresso: grow each seed cube field by
- * field while it stays inside the set. Readable rather than minimal.
+ * field while it stays inside the set's cells no earlier row covers. Readable rather than
+ * minimal, and a partition: every member is in exactly one row, so the rows' counts add up to
+ * the set's size.
  */
 export function groupItems(members: readonly Item[], domain: readonly Item[], fields: readonly GroupField[]): GroupRow[] {
   const key = (item: Item) => fields.map(([f]) => String(item[f])).join("\u0000");
@@ -32,14 +34,13 @@ export function groupItems(members: readonly Item[], domain: readonly Item[], fi
       for (const value of values) {
         if (cube[field]!.includes(value)) continue;
         const slice = itemsOf({ ...cube, [field]: [value] }, fields);
-        if (slice.every((c) => !inDomain.has(key(c)) || inSet.has(key(c)))) cube[field]!.push(value);
+        if (slice.every((c) => !inDomain.has(key(c)) || uncovered.has(key(c)))) cube[field]!.push(value);
       }
     }
-    tidy(cube, fields, (c) => inSet.has(key(c)), (c) => inDomain.has(key(c)));
+    tidy(cube, fields, (c) => uncovered.has(key(c)), (c) => inDomain.has(key(c)));
     let covered = 0;
     for (const item of itemsOf(cube, fields)) {
-      if (inSet.has(key(item))) covered++;
-      uncovered.delete(key(item));
+      if (uncovered.delete(key(item))) covered++;
     }
     rows.push({ cube, cells: covered });
   }
@@ -66,6 +67,11 @@ export function itemsOf(cube: Cube, fields: readonly GroupField[]): Item[] {
   let items: Item[] = [{}];
   for (const [field] of fields) items = items.flatMap((partial) => cube[field]!.map((v) => ({ ...partial, [field]: v })));
   return items;
+}
+
+/** Whether an item lies in a row's cube. */
+export function inCube(cube: Cube, item: Item, fields: readonly GroupField[] = CELL_FIELDS): boolean {
+  return fields.every(([f]) => cube[f]!.includes(item[f]));
 }
 
 /** `role=node locality=remote` — fields that allow every value are left out. */

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { cellArbitrary } from "../domain/arbitraries.ts";
+import { cellArbitrary, cellArbitraryMatching } from "../domain/arbitraries.ts";
+import { patternKey, type CellPattern } from "../domain/cell-key.ts";
 import { compareVersions } from "../domain/versions.ts";
 import { existsAt } from "../domain/validity.ts";
 import { exceptionsFor, exemption, type ExceptionRule } from "./exceptions.ts";
@@ -18,14 +19,20 @@ export interface RandomFailure {
  * exhaustively; this pass is where drawn, non-finite inputs plug in, and it gives every run a
  * seed and path that replay a failure exactly (`--seed`).
  */
-export function randomPass(properties: readonly Property[], ctx: PropertyContext, ref: string, seed: number, runs: number, accepted: readonly ExceptionRule[]) {
+export function randomPass(
+  properties: readonly Property[], ctx: PropertyContext, ref: string, seed: number, runs: number, accepted: readonly ExceptionRule[],
+  /** the run's `--cell` filter: drawn cells stay inside it, and the replay command carries it. */
+  cells?: CellPattern,
+) {
+  const arbitrary = cells ? cellArbitraryMatching(cells) : cellArbitrary;
+  const filterFlag = cells ? ` --cell ${patternKey(cells)}` : "";
   const failures: RandomFailure[] = [];
   for (const p of properties) {
     if (p.since && compareVersions(ctx.impl.version, p.since) < 0) continue;
     if (p.kind === "relational" && !ctx.baseVerdict) continue;
     const exceptions = exceptionsFor(accepted, p.id, ctx.impl.version);
     const details = fc.check(
-      fc.property(cellArbitrary, (cell) => {
+      fc.property(arbitrary, (cell) => {
         if (!existsAt(cell, ctx.impl.version) || !p.cells(cell)) return true;
         try {
           return !p.check(cell, ctx) || exemption(exceptions, cell) !== undefined;
@@ -43,7 +50,7 @@ export function randomPass(properties: readonly Property[], ctx: PropertyContext
       const example = counterexample(ctx, p.id, cell, found);
       example.seed = seed;
       example.path = details.counterexamplePath ?? undefined;
-      example.replay = `npx clawproof check ${ref} --property ${p.id} --seed ${seed}`;
+      example.replay = `npx clawproof check ${ref} --property ${p.id}${filterFlag} --seed ${seed}`;
       failures.push({ property: p.id, counterexample: example });
     }
   }

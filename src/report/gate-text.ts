@@ -11,7 +11,10 @@ export interface GateRun {
   baseline?: GateBaseline;
 }
 
-export const gateFailed = (run: GateRun): boolean => (run.baseline ? run.baseline.failed : run.report.unaccepted.length > 0);
+/** Narrowing (locking clients out) is its own failing class, accepted only with --allow-narrowing. */
+const narrowingFails = (r: GateReport): boolean => !r.allowNarrowing && r.narrowing.length > 0;
+
+export const gateFailed = (run: GateRun): boolean => (run.baseline ? run.baseline.failed : run.report.unaccepted.length > 0) || narrowingFails(run.report);
 
 export function gateCounts(r: GateReport): string {
   const accepted = r.widened.filter((w) => w.acceptedBy).length;
@@ -21,6 +24,12 @@ export function gateCounts(r: GateReport): string {
 export const gateSummary = (r: GateReport): string => `clawproof gate ${r.base} → ${r.head}: ${gateCounts(r)}`;
 
 export function gateVerdict(run: GateRun): string {
+  const widening = gateWideningVerdict(run);
+  if (!narrowingFails(run.report)) return widening;
+  return `${widening}\nresult: the change narrows access (${run.report.narrowed} cells lose what the base granted; --allow-narrowing to accept)`;
+}
+
+function gateWideningVerdict(run: GateRun): string {
   if (run.baseline) {
     const b = run.baseline;
     if (b.failed) return `result: the change widens access outside its envelope (${b.fresh.length} cells new, ${b.preExisting.length} pre-existing in ${b.baseline})`;
@@ -34,6 +43,7 @@ export function gateVerdict(run: GateRun): string {
 export function gateText(run: GateRun): string {
   const lines = [gateSummary(run.report)];
   for (const u of run.report.unaccepted) lines.push(`  ✗ ${u.from}  →  ${u.to}   when ${u.when}   [${u.cells}]`);
+  for (const n of run.report.narrowing) lines.push(`  ${run.report.allowNarrowing ? "↓" : "✗ narrows:"} ${n.from}  →  ${n.to}   when ${n.when}   [${n.cells}]`);
   if (run.baseline?.fresh.length) lines.push(`  new, e.g. ${run.baseline.fresh[0]}`);
   lines.push(gateVerdict(run));
   return lines.join("\n") + "\n";

@@ -2,6 +2,7 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { diffImplementations } from "../../src/engine/diff.ts";
 import { gate, widens } from "../../src/engine/gate.ts";
 import { resolveModel } from "../../src/impl/resolve-ref.ts";
 import { clawproof } from "../helpers/cli.ts";
@@ -47,8 +48,37 @@ describe("the change-envelope gate", () => {
     expect(run.stderr).toMatch(/^clawproof: envelope .* is not/);
   });
 
-  it("a narrowing change passes: 3.11 → 3.13 only tightens or keeps node and Control UI access", () => {
-    const report = gate(resolveModel("2026.3.11"), resolveModel("2026.3.13"));
-    expect(report.narrowed).toBeGreaterThan(0);
+  it("fails a change that only narrows (dropping PR #48285 again), unless narrowing is allowed", () => {
+    const report = gate(resolveModel("pr-48285"), resolveModel("2026.3.13"));
+    expect(report.unaccepted).toEqual([]);
+    expect(report.narrowing.length).toBeGreaterThan(0);
+    expect(report.failed).toBe(true);
+    expect(gate(resolveModel("pr-48285"), resolveModel("2026.3.13"), undefined, { allowNarrowing: true }).failed).toBe(false);
+    expect(clawproof("gate", "model:pr-48285", "model:2026.3.13").code).toBe(1);
+    expect(clawproof("gate", "model:pr-48285", "model:2026.3.13", "--allow-narrowing").code).toBe(0);
+  });
+
+  it("puts every changed cell in exactly one row: the classes' rows add up to the diff", () => {
+    for (const [b, h] of [["2026.3.11", "2026.3.13"], ["2026.3.13", "pr-48285"]] as const) {
+      const report = gate(resolveModel(b), resolveModel(h), { allow: [{ when: "role=node,loc=local", why: "one class of each" }] });
+      const diff = diffImplementations(resolveModel(b), resolveModel(h));
+      const rows = [...report.unaccepted, ...report.accepted, ...report.narrowing, ...report.other];
+      expect(rows.reduce((n, r) => n + r.cells, 0), `${b} → ${h}`).toBe(diff.changes.length);
+      expect(report.narrowed + report.otherChanges + report.widened.length).toBe(diff.changes.length);
+      for (const group of diff.groups) expect(group.rows.reduce((n, r) => n + r.cells, 0)).toBe(group.cells);
+    }
+  });
+
+  it("refuses an envelope entry that would accept every widening unless it says so", () => {
+    expect(() => gate(resolveModel("2026.3.13"), resolveModel("pr-48285"), { allow: [{ when: "", why: "oops" }] })).toThrow(/empty "when"/);
+    expect(() => gate(resolveModel("2026.3.13"), resolveModel("pr-48285"), { allow: [{ when: " ", why: "oops" }] })).toThrow(/empty "when"/);
+    const all = gate(resolveModel("2026.3.13"), resolveModel("pr-48285"), { allow: [{ when: "", why: "accept the whole change", everything: true }] });
+    expect(all.unaccepted).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), "clawproof-env-"));
+    const empty = join(dir, "empty.json");
+    writeFileSync(empty, JSON.stringify({ allow: [{ when: "", why: "too broad" }] }));
+    const run = clawproof("gate", "model:2026.3.13", "model:pr-48285", "--envelope", empty);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { CannotCheckError, EXIT } from "../../domain/errors.ts";
 import { gateAgainstBaseline } from "../../engine/baseline.ts";
-import { EnvelopeSchema, gate, type Envelope } from "../../engine/gate.ts";
+import { EnvelopeSchema, gate, type Envelope, type GateOptions } from "../../engine/gate.ts";
 import type { Implementation } from "../../impl/implementation.ts";
 import { resolveImplementation } from "../../impl/resolve-ref.ts";
 import { AUTO, autoBaseRef } from "../../api/base.ts";
@@ -18,6 +18,7 @@ interface GateFlags {
   base?: string;
   baseline?: string;
   envelope?: string;
+  allowNarrowing?: boolean;
   format: string;
   out?: string;
 }
@@ -31,14 +32,16 @@ export function registerGate(program: Command, setExit: (code: number) => void):
     .option("--base <impl>", "implementation before the change; auto: the published release a checkout's version names (or the nearest older one)")
     .option("--baseline <impl>", "widenings this implementation has too (against the same base) are pre-existing and do not fail")
     .option("--envelope <file>", 'JSON {"allow":[{"when":"<cell pattern>","why":"..."}]} of accepted widenings')
+    .option("--allow-narrowing", "accept narrowings (the head rejects or clears scopes where the base did not); without it they fail")
     .option("--format <format>", `report format: ${FORMATS.join("|")}`, "text")
     .option("--out <file>", "write the report to a file")
     .action(async (refs: string[], flags: GateFlags) => {
       const format = oneOf("format", flags.format, FORMATS);
       const envelope = flags.envelope ? readEnvelope(flags.envelope) : undefined;
       const [base, head] = await baseAndHead(refs, flags.base);
-      const run: GateRun = { report: gateOrFail(base, head, envelope) };
-      if (flags.baseline) run.baseline = gateAgainstBaseline(run.report, gateOrFail(base, await resolveImplementation(flags.baseline), envelope));
+      const options = { allowNarrowing: flags.allowNarrowing === true };
+      const run: GateRun = { report: gateOrFail(base, head, envelope, options) };
+      if (flags.baseline) run.baseline = gateAgainstBaseline(run.report, gateOrFail(base, await resolveImplementation(flags.baseline), envelope, options));
       emit(RENDER[format](run), flags.out);
       setExit(gateFailed(run) ? EXIT.violated : EXIT.holds);
     });
@@ -57,9 +60,9 @@ async function baseAndHead(refs: string[], baseFlag: string | undefined): Promis
   return [await resolveImplementation(ref), head];
 }
 
-function gateOrFail(base: Implementation, head: Implementation, envelope: Envelope | undefined) {
+function gateOrFail(base: Implementation, head: Implementation, envelope: Envelope | undefined, options: GateOptions) {
   try {
-    return gate(base, head, envelope);
+    return gate(base, head, envelope, options);
   } catch (error) {
     throw new CannotCheckError(`--envelope: ${(error as Error).message}`);
   }
