@@ -71,15 +71,18 @@ describe("PR #48285 applied to the sources", () => {
     const gate = clawproof("gate", "--base", "auto", `path:${guarded}`, "--format", "json");
     expect(gate.code).toBe(1);
     const report = JSON.parse(gate.stdout) as { widened: { cell: string }[] };
-    expect(report.widened.length).toBeGreaterThan(0);
-    expect(report.widened.every((w) => w.cell.includes("role=node"))).toBe(true);
-    expect(report.widened.some((w) => w.cell.includes("client=control-ui"))).toBe(false);
+    const node = report.widened.filter((w) => w.cell.includes("role=node"));
+    expect(node.length).toBeGreaterThan(0);
+    // what the guard does change: no Control UI node is admitted any more
+    expect(node.some((w) => w.cell.includes("client=control-ui"))).toBe(false);
+    const unguarded = JSON.parse(clawproof("gate", "--base", "auto", `path:${variant("pr-48285-again", (root) => applyPr48285(root))}`, "--format", "json").stdout) as { widened: { cell: string }[] };
+    expect(unguarded.widened.some((w) => w.cell.includes("role=node") && w.cell.includes("client=control-ui"))).toBe(true);
   });
 });
 
 describe("--base auto and --baseline on a checkout", () => {
   it("--base auto compares with the release the checkout's version names, and relational replays carry --base", () => {
-    const patched = join(work, "pr-48285");
+    const patched = variant("pr-48285", (root) => applyPr48285(root));
     const result = clawproof("check", `path:${patched}`, "--base", "auto", "--property", "operator-paths-unchanged", "--seed", "1", "--format", "json");
     const impl = (JSON.parse(result.stdout) as { impls: { base?: string; properties: { status: string; counterexample?: { replay: string } }[] }[] }).impls[0]!;
     expect(impl.base).toBe(`openclaw@${BASE}`);
@@ -94,7 +97,7 @@ describe("--base auto and --baseline on a checkout", () => {
     const unpatched = clawproof("check", `path:${fixture.root}`, "--base", "auto", "--baseline", `model:${BASE}`, "--seed", "1");
     expect(unpatched.stdout).toContain("pre-existing");
     expect(unpatched.code).toBe(0);
-    const patched = clawproof("check", `path:${join(work, "pr-48285")}`, "--base", "auto", "--baseline", `path:${fixture.root}`, "--seed", "1", "--format", "json");
+    const patched = clawproof("check", `path:${variant("pr-48285", (root) => applyPr48285(root))}`, "--base", "auto", "--baseline", `path:${fixture.root}`, "--seed", "1", "--format", "json");
     expect(patched.code).toBe(1);
     const entries = (JSON.parse(patched.stdout) as { baseline: { entries: { property: string; status: string }[] }[] }).baseline[0]!.entries;
     expect(entries.find((e) => e.property === "node-never-admitted-without-identity")?.status).toBe("new");
@@ -102,11 +105,11 @@ describe("--base auto and --baseline on a checkout", () => {
   });
 
   it("gate --baseline: the head's widenings that the baseline shares are pre-existing", () => {
-    const patched = join(work, "pr-48285");
+    const patched = variant("pr-48285", (root) => applyPr48285(root));
     const same = clawproof("gate", "--base", "auto", `path:${patched}`, "--baseline", "model:pr-48285", "--format", "json");
     expect(same.code).toBe(0);
     expect((JSON.parse(same.stdout) as { baseline: { preExisting: string[] } }).baseline.preExisting.length).toBeGreaterThan(0);
-    const guardedOnly = clawproof("gate", "--base", "auto", `path:${patched}`, "--baseline", `path:${join(work, "pr-48285-guarded")}`, "--format", "json");
+    const guardedOnly = clawproof("gate", "--base", "auto", `path:${patched}`, "--baseline", `path:${variant("pr-48285-guarded", (root) => applyPr48285(root, { guarded: true }))}`, "--format", "json");
     expect(guardedOnly.code).toBe(1);
   });
 });
