@@ -11,20 +11,46 @@ export interface PolicyTable {
   domain: FiniteDomain<Record<string, unknown>>;
 }
 
+/**
+ * The handshake asks a table hundreds of thousands of times per check, so answers are indexed by
+ * the input's position in the domain's product (a mixed-radix number over the fields' values)
+ * rather than by building its key string; an input outside the domain is "cannot check".
+ */
+function indexed(table: PolicyTable, ref: string) {
+  const fields = table.domain.fields.map(([field, , values]) => ({ field, at: new Map(values.map((v, i) => [v, i])), size: values.length }));
+  const answers: unknown[] = [];
+  const hits: string[] = [];
+  const indexOf = (input: Record<string, unknown>): number => {
+    let index = 0;
+    for (const { field, at, size } of fields) {
+      const i = at.get(input[field]);
+      if (i === undefined) return -1;
+      index = index * size + i;
+    }
+    return index;
+  };
+  for (const input of table.domain.enumerate()) {
+    const value = table.answers[table.domain.key(input)];
+    const i = indexOf(input);
+    answers[i] = value;
+    hits[i] = `openclaw:${table.real}=${typeof value === "object" ? JSON.stringify(value) : String(value)}`;
+  }
+  return (input: Record<string, unknown>, hit: (id: string) => void): unknown => {
+    const i = indexOf(input);
+    const value = i < 0 ? undefined : answers[i];
+    if (value === undefined) throw new CannotCheckError(`${table.real} of ${ref} was not tabulated for ${table.domain.key(input)}`);
+    hit(hits[i]!);
+    if (typeof value === "object" && value !== null && "error" in value) throw new Error(`${table.real} threw: ${(value as { error: string }).error}`);
+    return value;
+  };
+}
+
 /** The release's functions where it has them, the model's elsewhere (inline code the model stands in for). */
 export function mixedFunctions(model: ModelAt, tables: Partial<Record<PolicyFunctionName, PolicyTable>>, ref: string) {
+  const lookups = (Object.entries(tables) as [PolicyFunctionName, PolicyTable][]).map(([fn, table]) => [fn, indexed(table, ref)] as const);
   return (hit: (id: string) => void): PolicyFunctions => {
     const mixed = { ...modelFunctions(model, hit) } as Record<PolicyFunctionName, (i: unknown) => unknown>;
-    for (const [fn, table] of Object.entries(tables) as [PolicyFunctionName, PolicyTable][]) {
-      mixed[fn] = (input) => {
-        const key = table.domain.key(input as Record<string, unknown>);
-        const value = table.answers[key];
-        if (value === undefined) throw new CannotCheckError(`${table.real} of ${ref} was not tabulated for ${key}`);
-        hit(`openclaw:${table.real}=${typeof value === "object" ? JSON.stringify(value) : String(value)}`);
-        if (typeof value === "object" && value !== null && "error" in value) throw new Error(`${table.real} threw: ${(value as { error: string }).error}`);
-        return value;
-      };
-    }
+    for (const [fn, lookup] of lookups) mixed[fn] = (input) => lookup(input as Record<string, unknown>, hit);
     return mixed as unknown as PolicyFunctions;
   };
 }
