@@ -39,7 +39,7 @@ export async function benchLive(version = process.env.CLAWPROOF_BENCH_LIVE_VERSI
   row("live cache", liveRoot());
 }
 
-async function handshakeRate(version: string): Promise<void> {
+export async function handshakeRate(version: string): Promise<void> {
   const runtime = await ensureRuntime(version, () => {});
   const profile = liveProfile(version);
   const base = (url: string): HandshakeRequest => ({

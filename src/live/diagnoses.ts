@@ -41,6 +41,12 @@ export const DIAGNOSES: readonly Diagnosis[] = [
     applies: (c) => c.client === "control-ui" && c.role === "node" && c.authMode === "none",
     why: "9.6 closes normally (1000) without hello-ok for a paired Control UI device connecting as a node on an auth-none gateway; not diagnosed further",
   },
+  ...["admit(kept,paired) → reject unauthorized", "admit(kept,paired) → reject pairing-required", "admit(kept,paired) → reject unexplained"].map((label) => ({
+    versions: ["2026.9.6"],
+    label,
+    applies: (c: Cell) => c.device === "paired" && (c.client === "cli" || c.client === "node-host"),
+    why: "order-dependent on 9.6: in one full run every paired cli/node-host device was admitted, in another 44 of 4,896 paired cells were refused (device token mismatch, not approved yet, or a normal close), mostly node-role devices of the cli client. The gateway re-issues device tokens and keeps its own local-CLI device state; which connect disturbs a paired record was not found. Replay the cell: it runs one handshake in a fresh gateway",
+  })),
 ];
 
 export function diagnosisOf(version: string, cell: Cell, label: string): string | undefined {

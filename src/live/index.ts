@@ -36,6 +36,7 @@ export interface LiveLoadOptions {
   jobs?: number;
 }
 
+const HELLO_OK = "live:hello-ok";
 const NOT_OBSERVED = "not observed in this run (limited with --cell) and not in the live cache";
 
 export async function loadLiveImplementation(spec: string, options: LiveLoadOptions = {}): Promise<Implementation> {
@@ -75,6 +76,7 @@ export async function loadLiveImplementation(spec: string, options: LiveLoadOpti
   const observed = cache.observed;
   const realisedKeys = new Set(realisable.map(cellKey).filter((k) => k in observed));
   const unrealised = (cell: Cell) => reasonOf(cell) ?? (observed[cellKey(cell)] ? undefined : NOT_OBSERVED);
+  const hits = new Map<string, number>();
   const base: Implementation = {
     ref: `live:${version}`,
     kind: "live",
@@ -84,10 +86,12 @@ export async function loadLiveImplementation(spec: string, options: LiveLoadOpti
     decide: (cell) => {
       const entry = observed[cellKey(cell)];
       if (!entry) throw new CannotCheckError(`live:${version}: cell ${cellKey(cell)} was not observed`);
+      for (const id of entry.verdict.rules.filter((r) => r === HELLO_OK)) hits.set(id, (hits.get(id) ?? 0) + 1);
       return entry.verdict;
     },
     unrealised,
-    coverage: { rules: [], hits: new Map() },
+    // the gateway's hello-ok is the one allow a live run sees (default-deny reads it as the admitting rule)
+    coverage: { rules: [{ id: HELLO_OK, list: "live gateway", admits: true }], hits },
     provenance: uniformProvenance("live", `openclaw ${version} gateway process (harness ${HARNESS_VERSION})`),
     notes: [
       runtimeNote,
