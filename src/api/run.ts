@@ -11,7 +11,7 @@ import type { BaselineReport } from "../engine/baseline.ts";
 import { withBaseInReplays } from "../engine/baseline.ts";
 import { checkImplementation, type CheckOptions } from "../engine/check.ts";
 import { diffImplementations, type DiffReport } from "../engine/diff.ts";
-import { EnvelopeSchema, gate as gateEngine, type Envelope, type GateReport } from "../engine/gate.ts";
+import { EnvelopeSchema, gate as gateEngine, type Envelope, type GateOptions, type GateReport } from "../engine/gate.ts";
 import type { AnyProperty } from "../engine/property.ts";
 import type { ImplResult } from "../engine/results.ts";
 import type { Implementation } from "../impl/implementation.ts";
@@ -75,11 +75,11 @@ export async function diff(base: ImplLike, head: ImplLike): Promise<DiffReport> 
   return diffImplementations(await implOf(base), await implOf(head));
 }
 
-/** Widenings of `head` over `base` outside the envelope; `base: "auto"` is the head checkout's own release. */
-export async function gate(base: ImplLike, head: ImplLike, envelope?: Envelope): Promise<GateReport> {
+/** Widenings of `head` over `base` outside the envelope, and narrowings (failing unless `allowNarrowing`); `base: "auto"` is the head checkout's own release. */
+export async function gate(base: ImplLike, head: ImplLike, envelope?: Envelope, options: GateOptions = {}): Promise<GateReport> {
   const h = await implOf(head);
   const b = base === AUTO ? await resolve(autoBaseRef(h) ?? fail(`base auto: ${h.ref} names no base`)) : await implOf(base);
-  return gateEngine(b, h, envelope ? EnvelopeSchema.parse(envelope) : undefined);
+  return gateEngine(b, h, envelope ? EnvelopeSchema.parse(envelope) : undefined, options);
 }
 
 export function decide(impl: Implementation, cell: Cell): Verdict {

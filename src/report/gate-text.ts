@@ -12,7 +12,7 @@ export interface GateRun {
 }
 
 /** Narrowing (locking clients out) is its own failing class, accepted only with --allow-narrowing. */
-const narrowingFails = (r: GateReport): boolean => !r.allowNarrowing && r.narrowing.length > 0;
+export const narrowingFails = (r: GateReport): boolean => !r.allowNarrowing && r.narrowing.length > 0;
 
 export const gateFailed = (run: GateRun): boolean => (run.baseline ? run.baseline.failed : run.report.unaccepted.length > 0) || narrowingFails(run.report);
 

@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import {
   CannotCheckError, CellSchema, ImplResultSchema, VerdictSchema, autoBaseRef, check, checkSarif, decide, diff, gate, parseCellKey, resolve,
 } from "../../src/api/index.ts";
+import { gateJunit } from "../../src/report/gate-junit.ts";
+import { gateMarkdown } from "../../src/report/gate-markdown.ts";
+import { gateFailed } from "../../src/report/gate-text.ts";
 import { clawproof } from "../helpers/cli.ts";
 
 const NODE_LOCAL = "role=node,client=cli,device=none,auth=token,cred=secret-ok,loc=local,origin=none,insecure=0,ddda=0";
@@ -49,5 +52,17 @@ describe("clawproof API", () => {
     const location = sarif.runs[0]!.results[0]!.locations[0]!;
     expect(location.physicalLocation).toBeUndefined();
     expect(location.logicalLocations).toBeDefined();
+  });
+
+  it("gate reports fail a narrowing in JUnit and Markdown too, and accept it when told to", async () => {
+    const report = await gate("model:pr-48285", "model:2026.3.13");
+    expect(report.narrowing.length).toBeGreaterThan(0);
+    const junit = gateJunit({ report });
+    expect(gateFailed({ report })).toBe(true);
+    expect((junit.match(/<failure /g) ?? []).length).toBe(report.unaccepted.length + report.narrowing.length);
+    expect(gateMarkdown({ report })).toContain("Narrowing (fails;");
+    const allowed = { ...report, allowNarrowing: true };
+    expect(gateFailed({ report: allowed })).toBe(report.unaccepted.length > 0);
+    expect((gateJunit({ report: allowed }).match(/<failure /g) ?? []).length).toBe(report.unaccepted.length);
   });
 });
