@@ -48,6 +48,7 @@ function agreementText(ref: string, a: NonNullable<ImplResult["agreement"]>[numb
     `      input: ${JSON.stringify(ex.input)}`,
     `      model: ${JSON.stringify(ex.model)}   release: ${JSON.stringify(ex.release)}`,
     `      replay: ${ex.replay}`,
+    ...(a.note ? [`      note: ${a.note}`] : []),
   ];
 }
 
