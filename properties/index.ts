@@ -29,6 +29,7 @@ import { localBrowserUiPairsSilently } from "./local-browser-ui-pairs-silently.t
 import { localBackendAdmitted } from "./local-backend-admitted.ts";
 import { pairedDeviceKeepsApprovedScopes } from "./paired-device-keeps-approved-scopes.ts";
 import { pairedNodeNeverSilentlyEscalates } from "./paired-node-never-silently-escalates.ts";
+import { deviceTokenScopeUpgradeNeedsApproval } from "./device-token-scope-upgrade-needs-approval.ts";
 
 /** Every property `check` runs, in report order: node identity and ground truth first, then auth, Control UI, scopes, pairing, availability, structure. */
 export const PROPERTIES: readonly AnyProperty[] = [
@@ -52,6 +53,7 @@ export const PROPERTIES: readonly AnyProperty[] = [
   silentPairingLocalOnly,
   browserOriginNoAutoPairing,
   pairedNodeNeverSilentlyEscalates,
+  deviceTokenScopeUpgradeNeedsApproval,
   // availability: what the config and credential entitle a client to, it gets
   localCliWithSecretAdmitted,
   trustedProxyOperatorAdmitted,

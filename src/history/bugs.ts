@@ -165,4 +165,12 @@ export const HISTORY: readonly HistoryBug[] = [
     introduced: "2026.2.22-1", fixed: "2026.6.10", bisectFrom: "2026.2.21",
     measuredBy: "model, unmeasured: the upgrade reason is not passed to the sliced function; the 6.10 block is caller glue",
   },
+  {
+    id: "device-token-silent-scope-upgrade",
+    title: "a paired operator device on the host, holding only its device token, was granted more scopes without approval",
+    source: "8.1 shouldAllowSilentLocalPairing: a silent scope-upgrade needs auth method none, token or password",
+    grants: "too-much", property: "device-token-scope-upgrade-needs-approval", cell: "role=operator,upgrade=scopes,cred=device-token",
+    introduced: "2026.2.22-1", fixed: "2026.8.1", bisectFrom: "2026.2.21",
+    measuredBy: "model, unmeasured: read from the 8.1 function; its adapter only asks about first pairings",
+  },
 ];
