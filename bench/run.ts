@@ -1,3 +1,4 @@
+import { benchDomain } from "./domain.ts";
 import { benchEngine } from "./engine.ts";
 import { benchRelease } from "./release.ts";
 import { benchReleaseSweep } from "./release-sweep.ts";
@@ -7,6 +8,7 @@ import { benchLive } from "./live.ts";
 
 /** `npm run bench`: every benchmark, each printing the ratios it measured in this one run. */
 benchEngine();
+await benchDomain();
 await benchRelease();
 await benchReleaseSweep();
 await benchSourceCheckout();
