@@ -3,34 +3,41 @@ import { readFile } from "node:fs/promises";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cacheRoot, sha256, writeJsonAtomic } from "../../release/cache.ts";
+import { cacheRoot, sha256, writeFileAtomic } from "../../release/cache.ts";
 
 /**
  * Results derived from a release that only change with the release itself (its integrity) or
  * with the clawproof sources that computed them: stored as JSON so a warm check reads a file
- * instead of re-running thousands of sliced calls. Each file carries the sha256 of its value;
- * a truncated or edited table is computed again (from the release, which is itself checked),
+ * instead of re-running thousands of sliced calls. The first line of each file is the sha256 of
+ * the JSON text after it (hashing the bytes as read costs a fraction of parsing them); a
+ * truncated or edited table is computed again (from the release, which is itself checked),
  * never read as a verdict and never turned into "could not check".
  */
 export async function derivedFromRelease<T>(kind: string, integrity: string, sourceDirs: readonly string[], compute: () => Promise<T>): Promise<T> {
   const release = createHash("sha256").update(integrity).digest("hex").slice(0, 24);
-  const file = join(cacheRoot(), "derived", kind, `${release}-${fingerprint(sourceDirs)}.json`);
+  const file = join(cacheRoot(), "derived", kind, `${release}-${fingerprint(sourceDirs)}.derived`);
   const stored = await readStored<T>(file);
   if (stored !== undefined) return stored;
   const value = await compute();
-  await writeJsonAtomic(file, { sha256: sha256(JSON.stringify(value)), value });
+  const json = JSON.stringify(value);
+  await writeFileAtomic(file, `${HEADER}${sha256(json)}\n${json}`);
   return value;
 }
 
+const HEADER = "clawproof derived sha256:";
+
 /** The stored value, or undefined when the file is absent, unreadable or does not match its hash. */
 async function readStored<T>(file: string): Promise<T | undefined> {
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  const newline = text?.indexOf("\n") ?? -1;
+  if (!text?.startsWith(HEADER) || newline < 0) return undefined; // absent or half written: computed again
+  const json = text.slice(newline + 1);
+  if (text.slice(HEADER.length, newline) !== sha256(json)) return undefined;
   try {
-    const entry = JSON.parse(await readFile(file, "utf8")) as { sha256?: unknown; value?: T };
-    if (entry.value !== undefined && entry.sha256 === sha256(JSON.stringify(entry.value))) return entry.value;
+    return JSON.parse(json) as T;
   } catch {
-    // absent or half written: computed again below
+    return undefined;
   }
-  return undefined;
 }
 
 const fingerprints = new Map<string, string>();
