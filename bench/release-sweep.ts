@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { allReleaseRefs } from "../src/cli/default-impls.ts";
 import { cachedReleases } from "../src/release/fetch.ts";
@@ -28,8 +29,10 @@ export async function benchReleaseSweep(): Promise<void> {
   const args = ["check", ...refs, "--seed", "1"];
   timed(args, { CLAWPROOF_THREADS: "1" }); // warm every derived table first
   const serial = timed(args, { CLAWPROOF_THREADS: "1" });
-  const pooled = timed(args, {});
+  const pooled = timed(args, { CLAWPROOF_THREADS: String(availableParallelism()) });
   row("one thread: resolve + every layer + engine, release by release", `${(serial.ms / 1000).toFixed(1)} s (${(serial.ms / refs.length / 1000).toFixed(2)} s per release)`);
   row("worker pool (one thread per core)", `${(pooled.ms / 1000).toFixed(1)} s (${(serial.ms / pooled.ms).toFixed(2)}× faster)`);
   row("same report from both", serial.stdout === pooled.stdout ? "yes" : "NO: the pool changed the report");
+  // other work on the machine decides whether a second thread can pay; say how busy it was
+  row("machine load (1-minute average) after the runs", `${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
 }

@@ -1,4 +1,4 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import { CannotCheckError } from "../domain/errors.ts";
 import type { ImplResult } from "../engine/results.ts";
@@ -6,10 +6,15 @@ import type { CheckJob } from "./check-job.ts";
 
 type Reply = { id: number; result?: ImplResult; error?: { message: string; cannotCheck: boolean; stack?: string } };
 
-/** Threads for a run of several implementations: one per core, at most one per job; CLAWPROOF_THREADS overrides. */
+/**
+ * Threads for a run of several implementations: one per idle core (a second thread only pays when
+ * a second core is free; on a busy machine it slows the run down), at most one per job.
+ * CLAWPROOF_THREADS overrides. The number of threads never changes the report.
+ */
 export function threadsFor(jobs: number): number {
-  const wanted = Number(process.env.CLAWPROOF_THREADS ?? availableParallelism());
-  return Math.max(1, Math.min(jobs, Number.isSafeInteger(wanted) ? wanted : 1));
+  const idle = Math.round(availableParallelism() - loadavg()[0]!);
+  const wanted = Number(process.env.CLAWPROOF_THREADS ?? idle);
+  return Math.max(1, Math.min(jobs, availableParallelism(), Number.isSafeInteger(wanted) ? wanted : 1));
 }
 
 /**
