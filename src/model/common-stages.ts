@@ -7,7 +7,8 @@ export const ORIGIN: OriginStage = {
   name: "origin check",
   rules: [
     { id: "origin.foreign-browser-client", until: "2026.2.22-1", when: (c) => c.origin === "foreign" && (c.client === "control-ui" || c.client === "webchat"),
-      then: "reject", why: "≤2.21 checked the Origin of Control UI and WebChat clients only" },
+      then: "reject", why: "≤2.21 checked the Origin of Control UI and WebChat clients only",
+      unmeasured: "the origin check is inline in every release: its 2.21 → 2.22-1 boundary is read from the bundles, not run" },
     { id: "origin.foreign-any-client", since: "2026.2.22-1", when: (c) => c.origin === "foreign", then: "reject",
       why: "any client sending a disallowed Origin is refused (cross-site WebSocket hijacking, GHSA-5wcw-8jjv-m286)" },
     { id: "origin.browser-client-without-origin", since: "2026.3.13", when: (c) => c.origin === "none" && (c.client === "control-ui" || c.client === "webchat"),

@@ -65,7 +65,8 @@ export const SILENT_PAIRING: RuleList<SilentPairingInput, boolean> = {
       why: "measured: 5.18–5.20 paired no browser-origin connect silently, Control UI and WebChat included (5.22 relaxed it again)" },
     { id: "silent.local", since: "2026.2.22-1",
       when: (i) => i.locality !== "remote" && (!i.hasBrowserOriginHeader || i.isControlUi || i.isWebchat), then: true,
-      why: "local, and an Origin only from the Control UI or WebChat (2.22–2.25 not probed)" },
+      why: "local, and an Origin only from the Control UI or WebChat",
+      unmeasured: "2.22–2.25 keep it inline (the function is sliced from 2.26); its start at 2.22-1 is read, not run" },
     { id: "silent.no", when: () => true, then: false, why: "remote or browser-origin devices wait for an operator" },
   ],
 };

@@ -17,6 +17,17 @@ const release = (version: string) => {
 
 const statusOn = (impl: Implementation, bug: HistoryBug) => checkImplementation(impl, checkOptions(bug)).properties[0]!.status;
 
+/** A row's status on a release's model, computed once and shared by the range and bisect tests. */
+const modelStatus = new Map<string, string>();
+const statusOnModel = (version: string, bug: HistoryBug) => {
+  const key = `${bug.id}@${version}`;
+  if (!modelStatus.has(key)) modelStatus.set(key, statusOn(resolveModel(version), bug));
+  return modelStatus.get(key)!;
+};
+
+/** The published release right after one (the bisect range ends there: the fix must be its last flip's far side). */
+const releaseAfter = (version: string) => releasesBetween(version, newestRelease()).find((v) => v !== version) ?? version;
+
 /** Where the row says the bug is, and is not, on the releases around each boundary. */
 function probes(bug: HistoryBug): [version: string, expected: string[]][] {
   const list: [string, string[]][] = [[lastAffected(bug), ["violated"]], [bug.fixed, ["holds"]]];
@@ -40,12 +51,12 @@ describe("what clawproof finds in OpenClaw's history", () => {
 
     it("no accepted exception hides it on any affected release (models, every release in the range)", () => {
       const range = releasesBetween(bug.introduced ?? "2026.2.9", lastAffected(bug), false);
-      for (const version of range) expect(statusOn(resolveModel(version), bug), `${bug.id} on model:${version}`).toBe("violated");
+      for (const version of range) expect(statusOnModel(version, bug), `${bug.id} on model:${version}`).toBe("violated");
     });
 
     it("bisect names the release that introduced it and the one that fixed it", async () => {
-      const versions = releasesBetween(bug.bisectFrom ?? "2026.2.9", newestRelease());
-      const { flips } = await bisectFlips(versions, async (v) => ({ version: v, value: statusOn(resolveModel(v), bug), detail: [] }), (a, b) => a === b);
+      const versions = releasesBetween(bug.bisectFrom ?? "2026.2.9", releaseAfter(bug.fixed));
+      const { flips } = await bisectFlips(versions, async (v) => ({ version: v, value: statusOnModel(v, bug), detail: [] }), (a, b) => a === b);
       const fix = flips.findIndex((f) => f.after.version === bug.fixed);
       expect(fix, `a flip at ${bug.fixed}`).toBeGreaterThanOrEqual(0);
       expect(flips[fix]!.before.value).toBe("violated");
