@@ -10,6 +10,7 @@ import type { Verdict } from "../domain/verdict.ts";
 import type { BaselineReport } from "../engine/baseline.ts";
 import { withBaseInReplays } from "../engine/baseline.ts";
 import { checkImplementation, type CheckOptions } from "../engine/check.ts";
+import { DEFAULT_SEED } from "../engine/random.ts";
 import { diffImplementations, type DiffReport } from "../engine/diff.ts";
 import { EnvelopeSchema, gate as gateEngine, type Envelope, type GateOptions, type GateReport } from "../engine/gate.ts";
 import type { AnyProperty } from "../engine/property.ts";
@@ -59,7 +60,7 @@ export function propertiesById(ids?: readonly string[]): readonly AnyProperty[] 
 }
 
 export async function check(target: ImplLike, opts: CheckApiOptions = {}): Promise<CheckApiResult> {
-  const seed = opts.seed ?? 1;
+  const seed = opts.seed ?? DEFAULT_SEED;
   const impl = await implOf(target, { seed });
   const properties = propertiesById(opts.properties);
   const base = typeof opts.base === "object" ? opts.base : await (await baseResolver(opts.base))(impl);

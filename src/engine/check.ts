@@ -10,7 +10,7 @@ import type { AnyProperty, Property, PropertyContext } from "./property.ts";
 import { localityCells, localityCellKey, type LocalityCell } from "../locality/locality-domain.ts";
 import { modelLocalityObserver, type LocalityObserver, type Observation } from "../topology/observer.ts";
 import { checkTopologyProperty } from "./topology-check.ts";
-import { randomPass } from "./random.ts";
+import { DEFAULT_SEED, randomPass } from "./random.ts";
 import type { ImplResult, PropertyResult } from "./results.ts";
 import { memoizedVerdicts } from "./verdict-memo.ts";
 import { UnrealisedCellError } from "../domain/errors.ts";
@@ -54,7 +54,7 @@ export function checkImplementation(impl: Implementation, options: CheckOptions)
   const properties = options.properties.map((p) =>
     p.kind === "topology" ? checkTopologyProperty(p, (topology ??= topologyContext()), options.exceptions) : checkProperty(p, cells, ctx, options.exceptions, base),
   );
-  const seed = options.seed ?? Date.now() % 2 ** 31;
+  const seed = options.seed ?? DEFAULT_SEED;
   const cellProperties = options.properties.filter((p): p is Property => p.kind !== "topology");
   const random = randomPass(cellProperties, ctx, impl.ref, seed, options.randomRuns ?? 200, options.exceptions, options.cells);
   for (const failure of random.failures) {

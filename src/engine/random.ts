@@ -9,6 +9,12 @@ import type { Property, PropertyContext } from "./property.ts";
 import type { Counterexample } from "./results.ts";
 import { UnrealisedCellError } from "../domain/errors.ts";
 
+/**
+ * The seed when none is given. Fixed, so the same inputs give the same report bytes; a reviewer
+ * who wants other draws passes `--seed`, and every report names the seed it used.
+ */
+export const DEFAULT_SEED = 1;
+
 export interface RandomFailure {
   property: string;
   counterexample: Counterexample;

@@ -10,6 +10,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { check, gate, resolve } from "../api/run.ts";
+import { DEFAULT_SEED } from "../engine/random.ts";
 import type { Envelope, GateReport } from "../engine/gate.ts";
 import type { Implementation } from "../impl/implementation.ts";
 import { counterexampleLines } from "../report/counterexample-lines.ts";
@@ -36,7 +37,7 @@ export interface ConnectPolicyOptions {
 export function describeConnectPolicy(opts: ConnectPolicyOptions): void {
   const label = typeof opts.impl === "string" ? opts.impl : opts.impl.ref;
   describe(opts.name ?? `clawproof ${label}`, async () => {
-    const seed = opts.seed ?? 1;
+    const seed = opts.seed ?? DEFAULT_SEED;
     const impl = typeof opts.impl === "string" ? await resolve(opts.impl, { seed }) : opts.impl;
     const result = await check(impl, { seed, ...(opts.base ? { base: opts.base } : {}), ...(opts.properties ? { properties: opts.properties } : {}) });
 

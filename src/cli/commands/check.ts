@@ -4,6 +4,7 @@ import { checkImplementation } from "../../engine/check.ts";
 import { CheckReportSchema, type CheckReport, type ImplResult } from "../../engine/results.ts";
 import type { BaselineReport } from "../../engine/baseline.ts";
 import { checkInPool, threadsFor } from "../check-pool.ts";
+import { DEFAULT_SEED } from "../../engine/random.ts";
 import { ACCEPTED_EXCEPTIONS, findProperty, PROPERTIES } from "../../../properties/index.ts";
 import { checkJunit } from "../../report/junit.ts";
 import { checkMarkdown } from "../../report/markdown-check.ts";
@@ -60,7 +61,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       const baseFor = await baseResolver(flags.base);
       const wanted = [...refs, ...(flags.allReleases ? allReleaseRefs(!!flags.includePrereleases) : [])];
       // the seed is chosen before anything is resolved: a release's random spellings are part of what it is
-      const runSeed = seed ?? Date.now() % 2 ** 31;
+      const runSeed = seed ?? DEFAULT_SEED;
       const targets = wanted.length ? wanted : defaultRefs();
       const options = { properties, exceptions: ACCEPTED_EXCEPTIONS, ...(cells ? { cells } : {}), ...(flags.connection ? { connections: flags.connection } : {}), seed: runSeed };
       let results: ImplResult[];
