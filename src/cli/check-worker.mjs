@@ -1,10 +1,13 @@
-// A thread that checks implementations one job at a time (plain JS: it registers the TS loader itself).
+// A thread that checks implementations one job at a time. Plain JS: in the package it loads the
+// compiled modules beside it; in a clone it registers the TS loader itself (as bin/clawproof.js does).
+import { existsSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { register } from "tsx/esm/api";
 
-register();
-const { runCheckJob } = await import("./check-job.ts");
-const { CannotCheckError } = await import("../domain/errors.ts");
+const compiled = existsSync(new URL("./check-job.js", import.meta.url));
+if (!compiled) (await import("tsx/esm/api")).register();
+const ext = compiled ? "js" : "ts";
+const { runCheckJob } = await import(`./check-job.${ext}`);
+const { CannotCheckError } = await import(`../domain/errors.${ext}`);
 
 parentPort.on("message", async ({ id, job }) => {
   try {
