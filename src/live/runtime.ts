@@ -87,7 +87,7 @@ async function ensureNode(floor: { major: number; range: string }, progress: (m:
   const version = await installInto(dir, { name: "clawproof-live-node", private: true }, ["install", "--no-audit", "--no-fund", `node@${floor.range}`], async (tmp) => {
     const out = await run(join(tmp, "node_modules", "node", "bin", "node"), ["--version"], tmp);
     return { nodeVersion: out.trim() };
-  });
+  }, () => existsSync(bin));
   return { bin, version: String(version.nodeVersion) };
 }
 
@@ -99,19 +99,26 @@ async function ensureOpenclaw(version: string, integrity: string, progress: (m: 
   const args = ["install", "--ignore-scripts", "--no-audit", "--no-fund"];
   const manifest = (overrides: Record<string, string>) => ({ name: "clawproof-live-openclaw", private: true, dependencies: { openclaw: version }, overrides });
   progress(`live: installing openclaw@${version} from npm with --ignore-scripts (about a minute)`);
+  const accepts = (meta: Record<string, unknown>) => meta.integrity === integrity && existsSync(entry);
+  const installed = (meta: Record<string, unknown>) => ({ entry, overrides: (meta.overrides ?? {}) as Record<string, string> });
   try {
-    await installInto(dir, manifest({}), args, async () => ({ integrity, overrides: {} }));
-    return { entry, overrides: {} };
+    return installed(await installInto(dir, manifest({}), args, async () => ({ integrity, overrides: {} }), accepts));
   } catch (error) {
     if (!/github\.com|git ls-remote|exit 128/i.test((error as Error).message)) throw error;
     progress(`live: openclaw@${version} pulls a git dependency; retrying with registry overrides`);
-    await installInto(dir, manifest(GIT_DEPENDENCY_OVERRIDES), args, async () => ({ integrity, overrides: GIT_DEPENDENCY_OVERRIDES }));
-    return { entry, overrides: GIT_DEPENDENCY_OVERRIDES };
+    return installed(await installInto(dir, manifest(GIT_DEPENDENCY_OVERRIDES), args, async () => ({ integrity, overrides: GIT_DEPENDENCY_OVERRIDES }), accepts));
   }
 }
 
-/** npm install into a fresh temporary folder, then rename it over `dir` with its meta written last. */
-async function installInto(dir: string, manifest: object, npmArgs: string[], describe: (tmp: string) => Promise<Record<string, unknown>>): Promise<Record<string, unknown>> {
+/**
+ * npm install into a fresh temporary folder, then rename it over `dir` with its meta written last.
+ * When a concurrent run (another test file, another terminal) finished an install that `accepts`
+ * first, that one is kept: replacing it would pull the files from under its running gateways.
+ */
+async function installInto(
+  dir: string, manifest: object, npmArgs: string[], describe: (tmp: string) => Promise<Record<string, unknown>>,
+  accepts: (meta: Record<string, unknown>) => boolean,
+): Promise<Record<string, unknown>> {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   await mkdir(tmp, { recursive: true });
   try {
@@ -119,6 +126,11 @@ async function installInto(dir: string, manifest: object, npmArgs: string[], des
     await run("npm", npmArgs, tmp);
     const meta = { complete: true, ...(await describe(tmp)), installedAt: new Date().toISOString() };
     await writeFile(join(tmp, "clawproof-install.json"), JSON.stringify(meta, null, 1));
+    const winner = await readMeta(dir);
+    if (winner && accepts(winner)) {
+      await rm(tmp, { recursive: true, force: true });
+      return winner;
+    }
     await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir);
     return meta;
