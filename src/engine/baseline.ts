@@ -87,11 +87,13 @@ export function compareWithBaseline(
       const newViolations = fresh.reduce((n, t) => n + t.violations - (theirs?.topologies?.find((x) => x.topology === t.topology)?.violations ?? 0), 0);
       // no per-topology split (a single-topology run): the totals decide
       const totalNew = pr.topologies?.length ? newViolations : Math.max(0, pr.violations - (theirs?.violations ?? 0));
+      // per topology the counts are violating connections, not the cell-weighted total: keep one unit
+      const total = pr.topologies?.length ? pr.topologies.reduce((n, t) => n + t.violations, 0) : pr.violations;
       entries.push({
         property: pr.id,
         status: totalNew > 0 ? "new" : "pre-existing",
         newViolations: totalNew,
-        preExisting: pr.violations - totalNew,
+        preExisting: total - totalNew,
         ...(fresh[0] ? { example: `topology ${fresh[0].topology}` } : {}),
       });
       continue;
