@@ -73,7 +73,9 @@ export async function releaseImplementation(release: Release, opts: ReleaseOptio
     for (const layer of LAYERS) {
       layers[layer.id] = await derivedFromRelease<StoredLayer>(layer.id, release.integrity, LAYER_SOURCES[layer.id]!, async () => stored(layer, await runLayer(layer, release), version));
     }
-    const random = opts.seed === undefined ? [] : await randomSpellings(release, opts.seed);
+    // a seed's spellings are a pure function of the seed, the release and these sources: cached like a layer
+    const seed = opts.seed;
+    const random = seed === undefined ? [] : await derivedFromRelease(`random-spellings-${seed}`, release.integrity, RANDOM_SOURCES, () => randomSpellings(release, seed));
     const agreement = mergeAgreements(LAYERS.flatMap((l) => layers[l.id]!.agreement), random);
     return assemble(release, model, layers, agreement, opts);
   } finally {
@@ -81,7 +83,9 @@ export async function releaseImplementation(release: Release, opts: ReleaseOptio
   }
 }
 
-/** The seeded part of the locality differential: fresh spellings of every address class, on this run only. */
+const RANDOM_SOURCES = ["differential", "locality", "impl/release"] as const;
+
+/** The seeded part of the locality differential: spellings of every address class drawn from the seed. */
 async function randomSpellings(release: Release, seed: number): Promise<Agreement[]> {
   const addresses = randomAddresses(seed, SPELLINGS_PER_CLASS);
   const requests = randomRequests(seed, SPELLINGS_PER_CLASS);
