@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { CannotCheckError } from "../domain/errors.ts";
 import { readReleaseMeta, releaseDistDir } from "./cache.ts";
 import { fetchRelease } from "./fetch.ts";
-import { SliceRunner, type CallResult } from "./runner.ts";
+import { SliceRunner, type CallResult, type RunnerReady } from "./runner.ts";
 import { readCachedSlice, sliceAndStore, type CachedSlice } from "./slice-cache.ts";
 import { Dist, type SliceManifest } from "./slice/index.ts";
 
@@ -29,7 +29,7 @@ export interface LoadOptions {
 export interface ReleaseSlice {
   version: string;
   integrity: string;
-  /** Roots that sliced and imported: callable. */
+  /** Roots that sliced: callable (a slice that does not import is exit 2 at its first call). */
   found: string[];
   /** Roots with no declaration in this release ("not in this release"). */
   missing: string[];
@@ -108,8 +108,9 @@ export async function loadFromDist(source: DistSource, names: readonly string[],
     const url = slices.get(n)?.url;
     return url ? [{ url, names: [n] }] : [];
   });
-  const { runner, ready } = await SliceRunner.start(modules);
-  for (const [name, error] of Object.entries(ready.failed)) failed.push({ name, error });
+  // the worker starts on the first call: a warm check answers from derived tables and calls nothing
+  let started: Promise<{ runner: SliceRunner; ready: RunnerReady }> | undefined;
+  const start = () => (started ??= SliceRunner.start(modules));
 
   const manifests: Record<string, SliceManifest> = {};
   const bare = new Set<string>();
@@ -119,7 +120,8 @@ export async function loadFromDist(source: DistSource, names: readonly string[],
     for (const b of s.manifest.imports.bare) bare.add(b);
     for (const b of s.manifest.imports.node) node.add(b);
   }
-  const found = unique.filter((n) => ready.loaded.includes(n));
+  // sliced and emitted; a slice that then fails to import is exit 2 at its first call, never a silent answer
+  const found = unique.filter((n) => slices.get(n)?.url !== undefined);
   const sources = new Map<string, string>();
   return {
     version,
@@ -142,8 +144,14 @@ export async function loadFromDist(source: DistSource, names: readonly string[],
           : (failed.find((f) => f.name === fn)?.error ?? "not requested in loadRelease");
         return Promise.reject(new CannotCheckError(`${fn} is not available in ${source.label}: ${why}`));
       }
-      return runner.call(fn, argsList);
+      return start().then(({ runner, ready }) => {
+        const importFailure = ready.failed[fn];
+        if (importFailure) throw new CannotCheckError(`${fn} is not available in ${source.label}: ${importFailure}`);
+        return runner.call(fn, argsList);
+      });
     },
-    close: () => runner.close(),
+    close: async () => {
+      if (started) await (await started).runner.close();
+    },
   };
 }
