@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CheckReportSchema } from "../../src/engine/results.ts";
 import { clawproof } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 describe("clawproof check", () => {
   it("with no implementation runs the main job and exits 0", () => {
@@ -50,7 +50,7 @@ describe("clawproof check", () => {
   });
 
   it("writes JUnit and Markdown reports", () => {
-    const dir = mkdtempSync(join(tmpdir(), "clawproof-"));
+    const dir = tempDir("clawproof-");
     const junit = join(dir, "r.xml");
     expect(clawproof("check", "model:2026.2.21", "--format", "junit", "--out", junit).code).toBe(1);
     const xml = readFileSync(junit, "utf8");

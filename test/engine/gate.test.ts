@@ -1,11 +1,11 @@
-import { writeFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffImplementations } from "../../src/engine/diff.ts";
 import { gate, widens } from "../../src/engine/gate.ts";
 import { resolveModel } from "../../src/impl/resolve-ref.ts";
 import { clawproof } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/temp.ts";
 import type { Verdict } from "../../src/domain/verdict.ts";
 
 const v = (outcome: "admit" | "reject", scopes: "kept" | "cleared" = "cleared"): Verdict => ({
@@ -37,7 +37,7 @@ describe("the change-envelope gate", () => {
 
   it("exits 1 outside the envelope, 0 within it, 2 for a malformed envelope", () => {
     expect(clawproof("gate", "model:2026.3.13", "model:pr-48285").code).toBe(1);
-    const dir = mkdtempSync(join(tmpdir(), "clawproof-env-"));
+    const dir = tempDir("clawproof-env-");
     const good = join(dir, "ok.json");
     writeFileSync(good, JSON.stringify({ allow: [{ when: "role=node,loc=local", why: "accepted on purpose" }, { when: BACKEND_UPGRADE, why: "commit 2" }] }));
     expect(clawproof("gate", "model:2026.3.13", "model:pr-48285", "--envelope", good).code).toBe(0);
@@ -74,7 +74,7 @@ describe("the change-envelope gate", () => {
     expect(() => gate(resolveModel("2026.3.13"), resolveModel("pr-48285"), { allow: [{ when: " ", why: "oops" }] })).toThrow(/empty "when"/);
     const all = gate(resolveModel("2026.3.13"), resolveModel("pr-48285"), { allow: [{ when: "", why: "accept the whole change", everything: true }] });
     expect(all.unaccepted).toEqual([]);
-    const dir = mkdtempSync(join(tmpdir(), "clawproof-env-"));
+    const dir = tempDir("clawproof-env-");
     const empty = join(dir, "empty.json");
     writeFileSync(empty, JSON.stringify({ allow: [{ when: "", why: "too broad" }] }));
     const run = clawproof("gate", "model:2026.3.13", "model:pr-48285", "--envelope", empty);

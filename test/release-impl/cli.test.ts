@@ -1,10 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CheckReportSchema } from "../../src/engine/results.ts";
 import { localityCells } from "../../src/locality/locality-domain.ts";
 import { clawproof } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 describe("releases on the command line", () => {
   it("call runs the sliced function and prints its JSON result", () => {
@@ -57,7 +56,7 @@ describe("releases on the command line", () => {
   });
 
   it("a cold cache with no registry is exit 2 with one line", () => {
-    const empty = mkdtempSync(join(tmpdir(), "clawproof-cold-"));
+    const empty = tempDir("clawproof-cold-");
     const run = clawproof.withEnv({ CLAWPROOF_CACHE: empty, CLAWPROOF_REGISTRY: "http://127.0.0.1:9/" })("check", "openclaw@2026.9.6");
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
