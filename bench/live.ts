@@ -13,7 +13,7 @@ import { handshake, type HandshakeRequest } from "../src/live/handshake.ts";
 import { stopAll } from "../src/live/processes.ts";
 import { liveProfile } from "../src/live/profile.ts";
 import { readLiveCache } from "../src/live/results-cache.ts";
-import { SECRET } from "../src/live/run.ts";
+import { SECRET } from "../src/live/request.ts";
 import { ensureRuntime, liveRoot } from "../src/live/runtime.ts";
 import { fetchRelease } from "../src/release/fetch.ts";
 import { row } from "./measure.ts";

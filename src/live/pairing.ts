@@ -1,0 +1,79 @@
+/**
+ * Paired devices for live cells, made through the gateway's own pairing path once per run and
+ * reused: one device per (role, client kind), with the device token the gateway issued it.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Cell } from "../domain/cell.ts";
+import type { RunningGateway } from "./gateway.ts";
+import { handshake, type DeviceKey } from "./handshake.ts";
+import { ADMIN_SCOPES, SECRET, clientRequest, freshKey, type PairedDevice, type RequestContext } from "./request.ts";
+
+/**
+ * Pairs one device per need (`role/client`) through the real path: a silent local pairing where
+ * the release grants one; where it skips pairing instead (a local backend with the secret), the
+ * connect is repeated with a loopback Origin, which waits for approval, and a local admin
+ * operator approves it with `device.pair.approve`.
+ */
+export async function pairDevices(ctx: RequestContext, gw: RunningGateway, needs: readonly string[], progress: (m: string) => void): Promise<Map<string, PairedDevice>> {
+  const url = `ws://127.0.0.1:${gw.port}`;
+  const auth = { token: SECRET.token };
+  const paired = new Map<string, PairedDevice>();
+  let admin: DeviceKey | undefined;
+  for (const need of needs) {
+    const [role, client] = need.split("/") as [Cell["role"], Cell["client"]];
+    progress(`live: pairing a ${role} ${client} device`);
+    const key = freshKey();
+    const connect = (headers: Record<string, string>) => handshake(clientRequest(ctx, url, { role, client }, { auth, device: key, headers }));
+    let o = await connect({});
+    let token = o.kind === "hello" ? o.hello?.auth?.deviceToken ?? (await storedDeviceToken(gw.stateDir, o.deviceId!, role)) : undefined;
+    if (!token) {
+      const origin = { Origin: `http://127.0.0.1:${gw.port}` };
+      o = await connect(origin);
+      const requestId = o.error?.details?.requestId;
+      if (o.kind !== "hello") {
+        if (typeof requestId !== "string") throw new Error(`live: cannot pair a ${role} ${client} device: ${o.error?.message ?? o.close?.reason ?? o.kind}`);
+        admin ??= await pairAdmin(ctx, url);
+        const approved = await handshake({ ...clientRequest(ctx, url, { role: "operator", client: "cli" }, { auth, device: admin }), scopes: ADMIN_SCOPES, after: { method: "device.pair.approve", params: { requestId } } });
+        if (!approved.probe?.ok) throw new Error(`live: approving the ${role} ${client} device failed: ${approved.probe?.message ?? approved.kind}`);
+        o = await connect(origin);
+        if (o.kind !== "hello") throw new Error(`live: the approved ${role} ${client} device is still refused: ${o.error?.message ?? o.kind}`);
+      }
+      token = o.hello?.auth?.deviceToken ?? (await storedDeviceToken(gw.stateDir, o.deviceId!, role));
+    }
+    if (!token) throw new Error(`live: the gateway issued no device token for the paired ${role} ${client} device`);
+    paired.set(need, { key, deviceToken: token });
+  }
+  return paired;
+}
+
+async function pairAdmin(ctx: RequestContext, url: string): Promise<DeviceKey> {
+  const admin = freshKey();
+  const o = await handshake({ ...clientRequest(ctx, url, { role: "operator", client: "cli" }, { auth: { token: SECRET.token }, device: admin }), scopes: ADMIN_SCOPES });
+  if (o.kind !== "hello") throw new Error(`live: cannot pair a local admin operator: ${o.error?.message ?? o.kind}`);
+  return admin;
+}
+
+async function pairedStore(stateDir: string): Promise<Record<string, { tokens?: Record<string, { token?: string }> }>> {
+  try {
+    return JSON.parse(await readFile(join(stateDir, "devices", "paired.json"), "utf8"));
+  } catch {
+    return {};
+  }
+}
+
+/** The gateway writes its paired store just after hello-ok, so a missing entry is looked for once more shortly after. */
+export async function isPaired(stateDir: string, deviceId: string): Promise<boolean> {
+  if (deviceId in (await pairedStore(stateDir))) return true;
+  await new Promise((r) => setTimeout(r, 400));
+  return deviceId in (await pairedStore(stateDir));
+}
+
+async function storedDeviceToken(stateDir: string, deviceId: string, role: string): Promise<string | undefined> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const token = (await pairedStore(stateDir))[deviceId]?.tokens?.[role]?.token;
+    if (token) return token;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return undefined;
+}
