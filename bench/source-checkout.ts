@@ -32,6 +32,8 @@ function sliceAll(dir: string): number {
 export async function benchSourceCheckout(): Promise<void> {
   console.log("\nsource checkouts: transpile + slice every layer's roots");
   const saved = process.env.CLAWPROOF_CACHE;
+  // an unset variable must stay unset: assigning undefined would make it the string "undefined"
+  const restore = () => (saved === undefined ? delete process.env.CLAWPROOF_CACHE : (process.env.CLAWPROOF_CACHE = saved));
   const scratch = mkdtempSync(join(tmpdir(), "clawproof-bench-source-"));
   try {
     for (const version of VERSIONS) {
@@ -40,7 +42,7 @@ export async function benchSourceCheckout(): Promise<void> {
       const [cold, coldMs] = await time(() => transpileCheckout(fixture.root));
       const [, warmMs] = await time(() => transpileCheckout(fixture.root));
       const [fromSource, sourceMs] = await time(() => sliceAll(cold.distDir));
-      process.env.CLAWPROOF_CACHE = saved;
+      restore();
       const [fromDist, distMs] = await time(() => sliceAll(releaseDistDir(version)));
       row(`${version}: transpile ${cold.transpiled} files cold / warm (ms)`, `${coldMs.toFixed(0)} / ${warmMs.toFixed(0)}`);
       row(`${version}: slice ${FIXTURE_ROOTS.length} roots from sources / from the dist (ms)`, `${sourceMs.toFixed(0)} / ${distMs.toFixed(0)}  (×${(distMs / sourceMs).toFixed(1)}; ${fromSource} / ${fromDist} declarations)`);
@@ -51,8 +53,7 @@ export async function benchSourceCheckout(): Promise<void> {
     const [big, bigMs] = await time(() => transpileCheckout(own));
     row(`clawproof's own src/: transpile ${big.transpiled} files cold (ms)`, `${bigMs.toFixed(0)}  (${((big.transpiled / bigMs) * 1000).toFixed(0)} files/s)`);
   } finally {
-    if (saved === undefined) delete process.env.CLAWPROOF_CACHE;
-    else process.env.CLAWPROOF_CACHE = saved;
+    restore();
     rmSync(scratch, { recursive: true, force: true });
   }
 }
