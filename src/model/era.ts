@@ -13,7 +13,7 @@ import type {
   TrustedProxyInput,
 } from "./policy-functions.ts";
 import type { RuleList } from "./rule.ts";
-import type { AuthStage, FinalAuthStage, OriginStage, PairingStage, ScopeExemptionStage } from "./stages.ts";
+import type { AuthStage, FinalAuthStage, OriginStage, PairingStage, ScopeExemptionStage } from "./stage-types.ts";
 
 export const ERA_IDS = ["E0", "E1", "E2", "E3", "E4"] as const;
 export type EraId = (typeof ERA_IDS)[number];

@@ -3,7 +3,7 @@ import type { Verdict } from "../domain/verdict.ts";
 import type { ModelAt } from "./model-at.ts";
 import type { AuthMethod, GateKind, GatewayAuthMode, PairingLocality, PolicyFunctions } from "./policy-functions.ts";
 import { decide, type HitCounter } from "./rule.ts";
-import type { AuthFacts } from "./stages.ts";
+import type { AuthFacts } from "./stage-types.ts";
 
 const REJECT_REASON: Record<Exclude<GateKind, "allow">, Verdict["reason"]> = {
   "reject-control-ui-insecure-auth": "control-ui-insecure-auth",

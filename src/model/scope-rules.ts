@@ -1,4 +1,5 @@
-import type { Rule } from "./rule.ts";
+import { always, type Rule } from "./rule.ts";
+import type { ScopeExemptionStage } from "./stage-types.ts";
 import type { ScopeClearInput } from "./policy-functions.ts";
 
 type ScopeRule = Rule<ScopeClearInput, boolean>;
@@ -23,4 +24,13 @@ export const scopesClearSecretOrProxy: ScopeRule = {
 export const scopesKeep: ScopeRule = {
   id: "scopes.keep", when: () => true, then: false,
   why: "other allowed device-less connects (auth none, Tailscale) keep their scopes",
+};
+
+/** Before 8.1 the function's answer stands. */
+export const NO_SCOPE_EXEMPTIONS: ScopeExemptionStage = {
+  name: "scope-exemptions",
+  rules: [
+    { id: "scopes.cleared", requires: "scopes", when: (i) => i.clear, then: true, why: "shouldClearUnboundScopes said clear" },
+    { id: "scopes.kept", when: always, then: false, why: "shouldClearUnboundScopes said keep" },
+  ],
 };

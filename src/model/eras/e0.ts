@@ -1,15 +1,15 @@
 import type { EraModel } from "../era.ts";
-import { SHARED_STAGES } from "../shared-stages.ts";
+import { EVERY_ERA_STAGES } from "../every-era-stages.ts";
 import {
   gateDevicePresent, gateDeviceRequired, gateFailedCredentials,
-} from "../shared-rules.ts";
+} from "../gate-rules.ts";
 
 /** E0 (≤ 2026.2.21): the device gate is inline in the message handler and ignores the role. */
 export const E0: EraModel = {
   id: "E0",
   until: "2026.2.22-1",
   title: "inline gate: any role with a verified shared secret skips the device",
-  ...SHARED_STAGES,
+  ...EVERY_ERA_STAGES,
   shape: {
     backendSkipFeedsGate: false,
   },

@@ -1,9 +1,9 @@
 import type { EraModel } from "../era.ts";
-import { SHARED_STAGES } from "../shared-stages.ts";
+import { EVERY_ERA_STAGES } from "../every-era-stages.ts";
 import {
   gateDevicePresent, gateDeviceRequired, gateFailedCredentials,
   gateOperatorSharedSecret, gateTrustedProxyControlUi, gateControlUiInsecure,
-} from "../shared-rules.ts";
+} from "../gate-rules.ts";
 
 /** E1 (2026.2.22 – 2026.3.11; the 2.22-1 republish already has it): connect-policy.ts; only operators may skip the device. */
 export const E1: EraModel = {
@@ -11,7 +11,7 @@ export const E1: EraModel = {
   since: "2026.2.22-1",
   until: "2026.3.13",
   title: "operator-only skip; Control UI bypass still needs the shared secret",
-  ...SHARED_STAGES,
+  ...EVERY_ERA_STAGES,
   shape: {
     backendSkipFeedsGate: false,
   },

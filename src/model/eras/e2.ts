@@ -1,12 +1,12 @@
 import type { EraModel } from "../era.ts";
-import { SHARED_STAGES } from "../shared-stages.ts";
+import { EVERY_ERA_STAGES } from "../every-era-stages.ts";
 import {
   scopesClearSecretOrProxy, scopesClearWhenNotAllowed, scopesKeep, scopesKeepBypass, scopesKeepInsecureLocalControlUi,
 } from "../scope-rules.ts";
 import {
   gateDevicePresent, gateDeviceRequired, gateFailedCredentials, gateOperatorSharedSecret,
   gateTrustedProxyControlUi, gateControlUiBypassOperator, gateControlUiInsecure,
-} from "../shared-rules.ts";
+} from "../gate-rules.ts";
 
 /** E2 (2026.3.13 – 2026.5.7): the Control UI bypass becomes operator-only and needs no secret; scopes are cleared. */
 export const E2: EraModel = {
@@ -14,7 +14,7 @@ export const E2: EraModel = {
   since: "2026.3.13",
   until: "2026.5.12",
   title: "operator-only Control UI bypass without a secret; unbound scopes cleared (GHSA-rqpp-rjj8-7wv8)",
-  ...SHARED_STAGES,
+  ...EVERY_ERA_STAGES,
   shape: { backendSkipFeedsGate: false },
   gate: {
     name: "evaluateMissingDeviceIdentity",

@@ -1,12 +1,12 @@
 import type { EraModel } from "../era.ts";
-import { SHARED_STAGES } from "../shared-stages.ts";
+import { EVERY_ERA_STAGES } from "../every-era-stages.ts";
 import {
   scopesClearSecretOrProxy, scopesClearWhenNotAllowed, scopesKeep, scopesKeepBypass, scopesKeepInsecureLocalControlUi,
 } from "../scope-rules.ts";
 import {
   gateDevicePresent, gateDeviceRequired, gateFailedCredentials, gateOperatorSharedSecret,
   gateTrustedProxyControlUi, gateControlUiBypassOperator, gateControlUiInsecure,
-} from "../shared-rules.ts";
+} from "../gate-rules.ts";
 
 /** E3 (2026.5.12 – 7.x): local backend operators may connect without a device, even under auth none. */
 export const E3: EraModel = {
@@ -14,7 +14,7 @@ export const E3: EraModel = {
   since: "2026.5.12",
   until: "2026.8.1",
   title: "local backend operator exemption (localBackendSelfPairingOk), auth none included",
-  ...SHARED_STAGES,
+  ...EVERY_ERA_STAGES,
   shape: { backendSkipFeedsGate: true },
   gate: {
     name: "evaluateMissingDeviceIdentity",

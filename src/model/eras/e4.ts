@@ -1,17 +1,17 @@
 import type { EraModel } from "../era.ts";
-import { SHARED_STAGES } from "../shared-stages.ts";
+import { EVERY_ERA_STAGES } from "../every-era-stages.ts";
 import { scopesClearSecretOrProxy, scopesClearWhenNotAllowed, scopesKeep } from "../scope-rules.ts";
 import {
   gateDevicePresent, gateDeviceRequired, gateFailedCredentials,
   gateOperatorSharedSecret, gateTrustedProxyControlUi,
-} from "../shared-rules.ts";
+} from "../gate-rules.ts";
 
 /** E4 (2026.8.1 – newest): the Control UI knobs are retired; a device-less Control UI needs trusted-proxy auth. */
 export const E4: EraModel = {
   id: "E4",
   since: "2026.8.1",
   title: "Control UI bypasses retired; local CLI and backend shared-secret sessions keep scopes",
-  ...SHARED_STAGES,
+  ...EVERY_ERA_STAGES,
   shape: { backendSkipFeedsGate: true },
   gate: {
     name: "evaluateMissingDeviceIdentity",
