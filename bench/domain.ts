@@ -1,5 +1,5 @@
 import { allCells, PRODUCT_SIZE } from "../src/domain/enumerate.ts";
-import type { Cell } from "../src/domain/cell.ts";
+import { matchesPattern, type CellPattern } from "../src/domain/cell-key.ts";
 import { checkImplementation } from "../src/engine/check.ts";
 import { resolveImplementation, resolveModel } from "../src/impl/resolve-ref.ts";
 import type { Implementation } from "../src/impl/implementation.ts";
@@ -7,26 +7,24 @@ import { ACCEPTED_EXCEPTIONS, PROPERTIES } from "../properties/index.ts";
 import { median, row } from "./measure.ts";
 
 /**
- * Growth of the connect domain from this task's additions: upgrade pairing (the appended
- * `upgrade` field) and the trusted-proxy password fallback (secret credentials in trusted-proxy
- * mode). "Before" is the same enumerator restricted to the cells that existed before them (every
- * new cell has a non-default upgrade or a secret in trusted-proxy mode), so both sides are
- * measured in this one run, side by side.
+ * Growth of the connect domain from the latest appended fields: forwarding headers and the Host
+ * header at the origin check (`forwarded`, `hostHeader`). Each is an appended field whose default
+ * is the connect as it was before, so "before" is exactly the cells with all of them at their
+ * default — a pattern the engine's `--cell` filter takes — and both sides run in this one run,
+ * side by side.
  */
-const existedBefore = (c: Cell) => c.upgrade === "none" && !(c.authMode === "trusted-proxy" && (c.credential === "secret-ok" || c.credential === "secret-wrong"));
+const BEFORE: CellPattern = { forwarded: false, hostHeader: "gateway" };
 
 export async function benchDomain(): Promise<void> {
-  console.log("\ndomain growth (upgrade pairing, trusted-proxy password fallback)");
+  console.log("\ndomain growth (forwarding headers and Host header at the origin check)");
   const after = allCells();
-  const before = after.filter(existedBefore);
+  const before = after.filter((c) => matchesPattern(c, BEFORE));
   row("valid cells before → after", `${before.length} → ${after.length} (×${(after.length / before.length).toFixed(2)}; product ${PRODUCT_SIZE})`);
-  const onlyBefore = { upgrade: "none" as const };
-  const time = (impl: Implementation, cells?: { upgrade: "none" }) =>
+  const time = (impl: Implementation, cells?: CellPattern) =>
     median(3, () => void checkImplementation(impl, { properties: PROPERTIES, exceptions: ACCEPTED_EXCEPTIONS, seed: 1, randomRuns: 200, ...(cells ? { cells } : {}) }));
   for (const impl of [resolveModel("2026.9.6"), await resolveImplementation("openclaw@2026.9.6")]) {
-    // `upgrade=none` is the old domain but for the few trusted-proxy secret cells (a pattern cannot exclude them)
-    const old = time(impl, onlyBefore);
+    const old = time(impl, BEFORE);
     const now = time(impl);
-    row(`check ${impl.ref}, every property: upgrade=none only vs whole domain`, `${old.toFixed(0)} ms vs ${now.toFixed(0)} ms (×${(now / old).toFixed(2)})`);
+    row(`check ${impl.ref}, every property: before-domain only vs whole domain`, `${old.toFixed(0)} ms vs ${now.toFixed(0)} ms (×${(now / old).toFixed(2)})`);
   }
 }

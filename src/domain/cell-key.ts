@@ -18,6 +18,8 @@ const SHORT: Record<CellField, string> = {
   allowInsecureAuth: "insecure",
   dangerouslyDisableDeviceAuth: "ddda",
   upgrade: "upgrade",
+  forwarded: "fwd",
+  hostHeader: "host",
 };
 const LONG = new Map<string, CellField>(
   Object.entries(SHORT).flatMap(([long, short]) => [[short, long as CellField], [long, long as CellField]]),

@@ -27,6 +27,12 @@ export const ORIGINS = ["none", "loopback", "foreign"] as const;
  * device approved as a node asking to be an operator, or the reverse) — upgrade pairing.
  */
 export const UPGRADES = ["none", "scopes", "role"] as const;
+/**
+ * What the upgrade request's Host header names: the gateway itself (the address the client dialled
+ * as the gateway knows it), or the page's own host, equal to the Origin's: a foreign name made to
+ * resolve to the gateway (DNS rebinding), which the gateway cannot tell from its own name.
+ */
+export const HOST_HEADERS = ["gateway", "origin"] as const;
 
 export const CellSchema = z.object({
   role: z.enum(ROLES),
@@ -45,6 +51,13 @@ export const CellSchema = z.object({
   dangerouslyDisableDeviceAuth: z.boolean(),
   /** appended field: keys written before it existed omit it and mean its default, `none`. */
   upgrade: z.enum(UPGRADES).default("none"),
+  /**
+   * appended: the request carries forwarding headers (X-Forwarded-For, X-Real-IP), i.e. it came
+   * through a proxy. What they make of locality is already `locality`; this is what other steps read.
+   */
+  forwarded: z.boolean().default(false),
+  /** appended: the Host header, against the Origin (see HOST_HEADERS); default `gateway`. */
+  hostHeader: z.enum(HOST_HEADERS).default("gateway"),
 });
 
 export type Cell = z.infer<typeof CellSchema>;
@@ -66,6 +79,8 @@ export const CELL_FIELDS = [
   ["dangerouslyDisableDeviceAuth", [false, true]],
   // appended fields, each with its default first: a key leaves them out at the default
   ["upgrade", UPGRADES],
+  ["forwarded", [false, true]],
+  ["hostHeader", HOST_HEADERS],
 ] as const satisfies ReadonlyArray<readonly [keyof Cell, readonly unknown[]]>;
 
 export type CellField = (typeof CELL_FIELDS)[number][0];
@@ -74,4 +89,4 @@ export type CellField = (typeof CELL_FIELDS)[number][0];
  * Fields added after keys were first published. Every one defaults to its first value, keys omit
  * it there, and a key without it parses to the default, so every older key names the same connect.
  */
-export const APPENDED_FIELDS: ReadonlySet<CellField> = new Set<CellField>(["upgrade"]);
+export const APPENDED_FIELDS: ReadonlySet<CellField> = new Set<CellField>(["upgrade", "forwarded", "hostHeader"]);

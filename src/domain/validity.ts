@@ -23,6 +23,9 @@ const CREDENTIALS_BY_MODE: Record<AuthMode, readonly Credential[]> = {
   tailscale: ["none", "secret-ok", "secret-wrong", "tailscale-ok", "tailscale-missing", "device-token", "bootstrap-token"],
 };
 
+/** Clients that run in a browser: their Origin is always checked. */
+const isBrowserClient = (c: Cell) => c.client === "control-ui" || c.client === "webchat";
+
 export const VALIDITY_RULES: readonly ValidityRule[] = [
   {
     id: "credential-fits-mode",
@@ -38,6 +41,16 @@ export const VALIDITY_RULES: readonly ValidityRule[] = [
     id: "upgrade-needs-paired-device",
     why: "only a device the gateway already paired can ask for more than it was approved for; a new or absent device has no approval to exceed",
     excludes: (c) => c.upgrade !== "none" && c.device !== "paired",
+  },
+  {
+    id: "forwarding-headers-read-at-origin-check",
+    why: "forwarding headers are told apart only where a connect step reads them beyond locality (which `loc` already gives): the origin check of a disallowed Origin on a client id other than the Control UI and WebChat (2.25–3.8 skipped it when they were present; a browser client's Origin is checked whatever the headers, in every release). Elsewhere the connect is the same with or without them, so it is modelled once, without",
+    excludes: (c) => c.forwarded && (c.origin !== "foreign" || isBrowserClient(c)),
+  },
+  {
+    id: "host-header-read-for-browser-origin",
+    why: "a Host header equal to the Origin's host is told apart only where the origin check reads it: a disallowed (foreign) Origin on the Control UI or WebChat. A loopback Origin already passes; other client ids' Origins were not checked before 2.25 and from 2.25 the Host-header match is opt-in; a foreign public name is never a trusted same-origin host (5.18+)",
+    excludes: (c) => c.hostHeader !== "gateway" && (c.origin !== "foreign" || !isBrowserClient(c)),
   },
   {
     id: "tailscale-identity-is-proxied",

@@ -40,9 +40,9 @@ export const HISTORY: readonly HistoryBug[] = [
   {
     id: "origin-check-browser-clients-only",
     title: "the Origin check ran only for Control UI and WebChat: a foreign page claiming to be the CLI passed",
-    source: "cross-site WebSocket hijacking class (GHSA-5wcw-8jjv-m286's family); 2.22 checks every client sending an Origin",
-    grants: "too-much", property: "foreign-origin-rejected", cell: "client=cli,origin=foreign",
-    fixed: "2026.2.22-1", measuredBy: "model: the origin check is inline in every release (read from the bundles)",
+    source: "cross-site WebSocket hijacking class (GHSA-5wcw-8jjv-m286's family); 2.25 checks every client sending an Origin (enforceOriginCheckForAnyClient), without proxy headers until 3.11 (the GHSA row below)",
+    grants: "too-much", property: "foreign-origin-rejected", cell: "client=cli,origin=foreign,fwd=0",
+    fixed: "2026.2.25", measuredBy: "model, unmeasured: the origin check is inline glue, its boundary read from checkBrowserOrigin's call site in every bundle",
   },
   {
     id: "browser-origin-silent-pairing",
@@ -172,5 +172,19 @@ export const HISTORY: readonly HistoryBug[] = [
     grants: "too-much", property: "device-token-scope-upgrade-needs-approval", cell: "role=operator,upgrade=scopes,cred=device-token",
     introduced: "2026.2.22-1", fixed: "2026.8.1", bisectFrom: "2026.2.21",
     measuredBy: "model, unmeasured: read from the 8.1 function; its adapter only asks about first pairings",
+  },
+  {
+    id: "GHSA-5wcw-8jjv-m286",
+    title: "a foreign page reaching the gateway through a proxy (forwarding headers present) skipped the Origin check by claiming a client id other than the Control UI or WebChat (before 2.25 such ids were never checked: row 2)",
+    source: "GHSA-5wcw-8jjv-m286 (2026.3.11: cross-site WebSocket hijacking in trusted-proxy mode; 2.25–3.8 enforce other clients' Origin only without proxy headers)",
+    grants: "too-much", property: "foreign-origin-rejected", cell: "client=cli,origin=foreign,fwd=1",
+    fixed: "2026.3.11", measuredBy: "model, unmeasured: the origin check is inline glue, read from resolveHandshakeBrowserSecurityContext in every bundle",
+  },
+  {
+    id: "host-header-origin-match",
+    title: "a foreign page whose Origin matched the Host header passed the Control UI's Origin check (DNS rebinding: a foreign name resolved to the gateway)",
+    source: "checkBrowserOrigin ≤2.22-1 accepts an Origin host equal to the Host header; from 2.23 only with gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback",
+    grants: "too-much", property: "foreign-origin-rejected", cell: "client=control-ui,origin=foreign,host=origin",
+    fixed: "2026.2.23", measuredBy: "model, unmeasured: checkBrowserOrigin is not sliced yet; read from it in every bundle",
   },
 ];

@@ -34,6 +34,8 @@ const WHY_NOT: Record<string, string> = {
   "credential=bootstrap-token": "bootstrap tokens need an admin's single-use setup code per connect (device.pair.setupCode); not driven by the harness",
   "credential=tailscale-ok": "a Tailscale identity needs `tailscale serve` and whois on the host; not driven by the harness",
   "credential=tailscale-missing": "a Tailscale identity needs `tailscale serve` and whois on the host; not driven by the harness",
+  "forwarded=true": "live: forwarding headers on a direct connect are not sent by the harness (they would also change the locality the gateway observes); only its trusted-proxy hop adds them",
+  "hostHeader=origin": "live: the harness connects by address and sends the gateway's own Host; a Host equal to a foreign Origin (a rebound name) is not realised",
 };
 
 /** The gateway a cell needs: one per auth mode and Control UI knobs (and per bind where the release must split). */
@@ -72,7 +74,7 @@ export function unrealisedReason(
     const value = record[field];
     const known = REALISED[field];
     if (!known) {
-      if (value !== values[0]) return `live: the harness has no realisation for ${field}=${showKeyValue(value)} (only its default ${showKeyValue(values[0])})`;
+      if (value !== values[0]) return WHY_NOT[`${field}=${String(value)}`] ?? `live: the harness has no realisation for ${field}=${showKeyValue(value)} (only its default ${showKeyValue(values[0])})`;
       continue;
     }
     if (!known.includes(value)) return WHY_NOT[`${field}=${String(value)}`] ?? `live: the harness has no realisation for ${field}=${showKeyValue(value)}`;
