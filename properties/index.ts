@@ -4,6 +4,7 @@ import { proxiedNeverLocal } from "./proxied-never-local.ts";
 import { remoteOriginNodeNeedsIdentity } from "./remote-origin-node-needs-identity.ts";
 import { remoteDirectNeverLocal } from "./remote-direct-never-local.ts";
 import { spoofedHeadersNeverRaiseLocality } from "./spoofed-headers-never-raise-locality.ts";
+import { remoteOriginNeverSilentlyPaired } from "./remote-origin-never-silently-paired.ts";
 import { authMonotone } from "./auth-monotone.ts";
 import { browserOriginNoAutoPairing } from "./browser-origin-no-auto-pairing.ts";
 import { controlUiKnobsInertElsewhere } from "./control-ui-knobs-inert-elsewhere.ts";
@@ -39,6 +40,7 @@ export const PROPERTIES: readonly AnyProperty[] = [
   proxiedNeverLocal,
   remoteDirectNeverLocal,
   spoofedHeadersNeverRaiseLocality,
+  remoteOriginNeverSilentlyPaired,
   failedAuthRejected,
   noUnauthenticatedAdmission,
   authMonotone,

@@ -42,6 +42,11 @@ export function checkTopologyProperty(p: TopologyProperty, ctx: TopologyContext,
     }
     result.cells += finding.cells;
     result.violations += violations;
+    for (const u of finding.unchecked ?? []) {
+      const entry = (result.unchecked ??= []).find((e) => e.reason === u.reason);
+      if (entry) entry.cells += u.cells;
+      else result.unchecked.push({ ...u });
+    }
     const status = finding.cells === 0 ? "not-applicable" : violations ? "violated" : "holds";
     result.topologies!.push({ topology: finding.topology, status, cells: finding.cells, violations: connections, exempted: exemptedHere });
   }

@@ -3,6 +3,7 @@ import type { Verdict } from "../domain/verdict.ts";
 import type { EraId } from "../model/era.ts";
 import type { Agreement } from "../differential/agreement.ts";
 import type { LocalityObserver } from "../topology/observer.ts";
+import type { PairingObserver } from "../pairing-locality/truth-table.ts";
 
 export type ImplKind = "model" | "candidate" | "release" | "checkout" | "live";
 
@@ -66,6 +67,12 @@ export interface Implementation {
   readonly agreement?: readonly Agreement[];
   /** how it classes concrete connections; the era's locality model unless the release's own functions are loaded. */
   observeLocality?: LocalityObserver;
+  /**
+   * How its pairing-locality code (resolvePairingLocality, shouldAllowSilentLocalPairing, the
+   * backend self-pairing skip) answers the concrete requests of the topologies: the release's own
+   * functions, or the model for model implementations. Absent: ground-truth pairing is unchecked.
+   */
+  observePairing?: PairingObserver;
   /** sliced code only: the `node:` and bare imports its slices pulled in. */
   imports?: { bare: string[]; node: string[] };
   /** every handshake step and what decided it (model, sliced, source, live). */

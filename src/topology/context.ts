@@ -29,6 +29,8 @@ export interface TopologyFinding {
   /** composed checks made (connection × connect, or connections alone). */
   cells: number;
   violations: TopologyViolation[];
+  /** composed checks that could not be made, per reason (e.g. the release has no such function): never holding. */
+  unchecked?: { reason: string; cells: number }[];
 }
 
 export type { LocalityCell };

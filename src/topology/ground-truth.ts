@@ -13,7 +13,7 @@ const byTopology = (cells: readonly LocalityCell[]) =>
   TOPOLOGY_IDS.map((topology) => ({ topology, cells: cells.filter((c) => c.topology === topology) }));
 
 /** proxy_attribution_required: from 8.1 authorizeGatewayConnect fails unattributable proxy traffic first (measured). */
-const refusedByAuth = (observation: { ingressKind?: string }) => observation.ingressKind === "unattributable-proxy";
+export const refusedByAuth = (observation: { ingressKind?: string }) => observation.ingressKind === "unattributable-proxy";
 
 /** A property of the locality layer alone: each connection either is fine or is a violation. */
 export function perConnection(

@@ -15,6 +15,7 @@ import type { LocalityCell } from "../../locality/locality-domain.ts";
 import type { ImplKind, Implementation } from "../implementation.ts";
 import { coverageRules } from "../model-impl.ts";
 import { derivedFromRelease } from "./derived-cache.ts";
+import { pairingTruthObserver, pairingTruthTable, type PairingTruthTable } from "../../pairing-locality/truth-table.ts";
 import { LAYERS, LAYER_SOURCES } from "./layers.ts";
 import { mixedFunctions, type PolicyTable } from "./tabulate.ts";
 import { provenanceOf, type LayerSummary } from "./provenance.ts";
@@ -77,13 +78,16 @@ export async function releaseImplementation(release: Release, opts: ReleaseOptio
     const seed = opts.seed;
     const random = seed === undefined ? [] : await derivedFromRelease(`random-spellings-${seed}`, release.integrity, RANDOM_SOURCES, () => randomSpellings(release, seed));
     const agreement = mergeAgreements(LAYERS.flatMap((l) => layers[l.id]!.agreement), random);
-    return assemble(release, model, layers, agreement, opts);
+    // the release's own pairing-locality code on every concrete request the topologies give (ground truth)
+    const pairing = await derivedFromRelease("pairing-ground-truth", release.integrity, PAIRING_TRUTH_SOURCES, () => pairingTruthTable(release));
+    return assemble(release, model, layers, agreement, opts, pairing);
   } finally {
     await release.close();
   }
 }
 
 const RANDOM_SOURCES = ["differential", "locality", "impl/release"] as const;
+const PAIRING_TRUTH_SOURCES = ["differential", "locality", "pairing-locality"] as const;
 
 /** The seeded part of the locality differential: spellings of every address class drawn from the seed. */
 async function randomSpellings(release: Release, seed: number): Promise<Agreement[]> {
@@ -97,7 +101,7 @@ async function randomSpellings(release: Release, seed: number): Promise<Agreemen
   return out;
 }
 
-function assemble(release: Release, model: ModelAt, layers: Record<string, StoredLayer>, agreement: Agreement[], opts: ReleaseOptions): Implementation {
+function assemble(release: Release, model: ModelAt, layers: Record<string, StoredLayer>, agreement: Agreement[], opts: ReleaseOptions, pairing: PairingTruthTable): Implementation {
   const version = release.version;
   const policy = layers.policy!;
   const tables: Partial<Record<PolicyFunctionName, PolicyTable>> = {};
@@ -127,6 +131,7 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
     agreement,
     imports: release.imports,
     provenance: provenanceOf(release, model, summaries),
+    observePairing: pairingTruthObserver(pairing),
     observeLocality: (cell: LocalityCell): Observation => {
       const seen = observe(cell);
       return { ...seen, trail: [`openclaw:${decider}=${seen.ingressKind ?? seen.isLocalClient}`] };

@@ -1,0 +1,114 @@
+import type { Cell } from "../domain/cell.ts";
+import type { Verdict } from "../domain/verdict.ts";
+import { localityCells, requestOf, type LocalityCell } from "../locality/locality-domain.ts";
+import { TOPOLOGY_IDS } from "../locality/topology.ts";
+import type { PairingTruth } from "../pairing-locality/truth-table.ts";
+import { hasProxyHeadersAt, type PairingAuth, type PairingProbe } from "../pairing-locality/truth-probe.ts";
+import type { TopologyContext, TopologyFinding, TopologyViolation } from "./context.ts";
+import { refusedByAuth, trulyLocal } from "./ground-truth.ts";
+
+/** A first pairing whose auth the handshake verifies: a right token or password, or an auth-none gateway. */
+export function pairingAuthOf(cell: Cell): PairingAuth | undefined {
+  if ((cell.authMode === "token" || cell.authMode === "password") && cell.credential === "secret-ok") return cell.authMode;
+  if (cell.authMode === "none") return "none";
+  return undefined;
+}
+
+/** A new device asking to be paired, with an Origin the gateway allows and an auth it verifies. */
+export const firstPairingConnect = (cell: Cell) =>
+  cell.device === "unpaired" && cell.upgrade === "none" && cell.origin !== "foreign" && pairingAuthOf(cell) !== undefined;
+
+/**
+ * The connect got as far as the pairing step, by the implementation's own verdict (origin check,
+ * auth, gate), and was not let through by the Control UI's own pairing skip (a configured
+ * bypass, judged by remote-unpaired-needs-approval and its exceptions).
+ */
+const reachesPairing = (v: Verdict) =>
+  (v.outcome === "admit" || v.reason === "pairing-required") && !v.rules.includes("pairing.control-ui-skip");
+
+export const INDISTINGUISHABLE =
+  "the request is byte for byte one a process on the gateway host sends (a blind relay forwards exactly its bytes): no gateway code can tell them apart";
+
+let localRequests: Set<string> | undefined;
+/** Requests a truly local client connecting straight to the gateway produces. */
+function sentByLocalProcess(connection: LocalityCell): boolean {
+  localRequests ??= new Set(localityCells().filter((c) => c.topology === "direct" && trulyLocal(c)).map((c) => JSON.stringify(requestOf(c))));
+  return localRequests.has(JSON.stringify(requestOf(connection)));
+}
+
+interface ConnectClass {
+  probe: Pick<PairingProbe, "client" | "origin" | "auth">;
+  /** connects of this class (for the observed locality) and those that reach pairing. */
+  cells: number;
+  reaching: Cell[];
+}
+
+function connectClasses(ctx: TopologyContext, connect: (cell: Cell) => boolean, locality: Cell["locality"]): ConnectClass[] {
+  const classes = new Map<string, ConnectClass>();
+  for (const cell of ctx.policyCells) {
+    if (cell.locality !== locality || !connect(cell)) continue;
+    const probe = { client: cell.client, origin: cell.origin as PairingProbe["origin"], auth: pairingAuthOf(cell)! };
+    const key = `${probe.client}|${probe.origin}|${probe.auth}`;
+    const entry = classes.get(key) ?? { probe, cells: 0, reaching: [] };
+    entry.cells++;
+    if (reachesPairing(ctx.verdict(cell))) entry.reaching.push(cell);
+    classes.set(key, entry);
+  }
+  return [...classes.values()];
+}
+
+/**
+ * A ground-truth property of connection × first pairing, decided by the implementation's own
+ * pairing-locality code: each concrete connection's request (socket, Host, forwarding headers,
+ * the release's own isLocalClient) with each connect class (client id/mode, Origin, auth) goes
+ * through its resolvePairingLocality, shouldAllowSilentLocalPairing and backend self-pairing skip.
+ * Connections a local process could have sent byte for byte, and implementations that cannot
+ * answer, are unchecked with the reason, never holding.
+ */
+export function perConnectionAndPairing(
+  ctx: TopologyContext,
+  connection: (cell: LocalityCell) => boolean,
+  connect: (cell: Cell) => boolean,
+  violates: (locality: LocalityCell, truth: PairingTruth) => string | undefined,
+): TopologyFinding[] {
+  const observe = ctx.impl.observePairing;
+  const classes = { local: connectClasses(ctx, connect, "local"), remote: connectClasses(ctx, connect, "remote") };
+  const answers = new Map<string, ReturnType<NonNullable<typeof observe>>>();
+  return TOPOLOGY_IDS.map((topology) => {
+    const violations: TopologyViolation[] = [];
+    const unchecked = new Map<string, number>();
+    const skip = (reason: string, cells: number) => cells && unchecked.set(reason, (unchecked.get(reason) ?? 0) + cells);
+    let checked = 0;
+    for (const cell of ctx.localityCells) {
+      if (cell.topology !== topology || !connection(cell)) continue;
+      const observation = ctx.observe(cell);
+      const these = classes[observation.isLocalClient ? "local" : "remote"];
+      const total = these.reduce((n, c) => n + c.cells, 0);
+      if (!observe) { skip(`${ctx.impl.ref} has no observation of its pairing-locality code`, total); continue; }
+      if (sentByLocalProcess(cell)) { skip(INDISTINGUISHABLE, total); continue; }
+      if (refusedByAuth(observation)) { checked += total; continue; }
+      const request = requestOf(cell);
+      const base = {
+        socket: request.socketAddress ?? "", host: request.host, isLocalClient: observation.isLocalClient, reason: "not-paired" as const,
+        hasProxyHeaders: hasProxyHeadersAt(ctx.impl.version, request, observation.ingressKind),
+      };
+      let weight = 0;
+      let first: { cell: Cell; message: string } | undefined;
+      for (const c of these) {
+        const probe: PairingProbe = { ...base, ...c.probe };
+        const key = JSON.stringify(probe);
+        if (!answers.has(key)) answers.set(key, observe(probe));
+        const answer = answers.get(key)!;
+        if ("unchecked" in answer) { skip(answer.unchecked, c.cells); continue; }
+        if ("error" in answer) { skip(`the pairing code threw: ${answer.error}`, c.cells); continue; }
+        checked += c.cells;
+        const message = c.reaching.length ? violates(cell, answer) : undefined;
+        if (!message) continue;
+        weight += c.reaching.length;
+        first ??= { cell: c.reaching[0]!, message };
+      }
+      if (first) violations.push({ locality: cell, observation, cell: first.cell, message: first.message, weight });
+    }
+    return { topology, cells: checked, violations, ...(unchecked.size ? { unchecked: [...unchecked].map(([reason, cells]) => ({ reason, cells })) } : {}) };
+  });
+}
