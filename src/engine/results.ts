@@ -59,6 +59,8 @@ export const CoverageSchema = z.object({
   missed: z.array(z.string()),
   unreachableHit: z.array(z.string()),
   complete: z.boolean(),
+  /** rules marked unmeasured that decided a cell of this run: their boundary is read or inferred, not run on real code. */
+  unmeasured: z.array(z.object({ rule: z.string(), why: z.string() })).optional(),
   /** false when the run was limited to some cells or properties, so coverage was not judged. */
   judged: z.boolean(),
 });

@@ -52,6 +52,8 @@ export function checkTopologyProperty(p: TopologyProperty, ctx: TopologyContext,
   }
   result.exempted = [...exempted].map(([exception, e]) => ({ exception, ...e }));
   if (result.violations > 0) result.status = "violated";
+  // nothing checked but something unchecked: never a pass
+  else if (result.cells === 0 && result.unchecked?.length) Object.assign(result, { status: "not-applicable", note: `unchecked: ${result.unchecked.map((u) => u.reason).join("; ")}` });
   return result;
 }
 

@@ -42,6 +42,8 @@ export interface CoverageRule {
   unreachable?: string;
   /** the rule admits: a gate allow, or a pairing that lets the device in. */
   admits?: boolean;
+  /** the rule's behaviour or boundary is not measured on real code (the rule's `unmeasured`): why. */
+  unmeasured?: string;
 }
 
 /**

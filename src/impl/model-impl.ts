@@ -21,7 +21,7 @@ export function coverageRules(model: ModelAt): CoverageRule[] {
       if (seen.has(rule.id)) continue;
       seen.add(rule.id);
       const admits = (key === "gate" && rule.then === "allow") || (key === "pairing" && ADMITTING_PAIRINGS.includes(rule.then as string));
-      rules.push({ id: rule.id, list: list.name, admits, ...(rule.unreachable ? { unreachable: rule.unreachable } : {}) });
+      rules.push({ id: rule.id, list: list.name, admits, ...(rule.unreachable ? { unreachable: rule.unreachable } : {}), ...(rule.unmeasured ? { unmeasured: rule.unmeasured } : {}) });
     }
   }
   return rules;

@@ -58,6 +58,12 @@ function probeAxes(): { sockets: string[]; hosts: (string | null)[] } {
   };
 }
 
+/** Every probe the topologies' requests can give, for these reasons (tests compare model and release on them). */
+export function pairingProbes(reasons: readonly PairingProbe["reason"][]): PairingProbe[] {
+  const { sockets, hosts } = probeAxes();
+  return localityProbes(sockets, hosts).flatMap((p) => reasons.map((reason) => ({ ...p, reason })));
+}
+
 /** Every locality probe, in the one order `localities` is stored in. */
 function localityProbes(sockets: readonly string[], hosts: readonly (string | null)[]): LocalityProbe[] {
   const probes: LocalityProbe[] = [];

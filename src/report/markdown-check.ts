@@ -21,6 +21,7 @@ export function checkMarkdown(report: CheckReport): string {
     }
     const c = impl.coverage;
     parts.push("", c.judged ? `Rule coverage: ${c.hit}/${c.rules}${c.missed.length ? ` — never hit: ${c.missed.map((m) => `\`${m}\``).join(", ")}` : ""}` : "Rule coverage: not judged.", "");
+    if (c.unmeasured?.length) parts.push(...c.unmeasured.map((u) => `- unmeasured boundary: \`${u.rule}\` (${u.why})`), "");
     for (const p of impl.properties.filter((x) => x.counterexample)) {
       const ce = p.counterexample!;
       parts.push(`<details><summary><code>${p.id}</code>: ${ce.message}</summary>`, "", "```", ...counterexampleLines(ce).filter((l) => !l.startsWith("replay:")));

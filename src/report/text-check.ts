@@ -24,6 +24,8 @@ function implText(impl: ImplResult): string[] {
     if (c.missed.length) lines.push(`  ✗ rule coverage: never hit: ${c.missed.join(", ")}`);
     if (c.unreachableHit.length) lines.push(`  ✗ rule coverage: marked unreachable but hit: ${c.unreachableHit.join(", ")}`);
   }
+  // never a pass: a boundary no real code confirmed decided some verdict of this run
+  for (const u of c.unmeasured ?? []) lines.push(`  ? unmeasured boundary: ${u.rule} (${u.why})`);
   lines.push(`  random pass: seed ${impl.random.seed}, ${impl.random.runs} runs per property${impl.random.failed ? ", found a failure" : ""}`);
   for (const note of impl.notes) lines.push(`  note: ${note}`);
   lines.push("");

@@ -2,6 +2,7 @@ import type { Cell } from "../domain/cell.ts";
 import type { Verdict } from "../domain/verdict.ts";
 import { localityCells, requestOf, type LocalityCell } from "../locality/locality-domain.ts";
 import { TOPOLOGY_IDS } from "../locality/topology.ts";
+import { HEADER, type ConcreteRequest } from "../locality/request.ts";
 import type { PairingTruth } from "../pairing-locality/truth-table.ts";
 import { hasProxyHeadersAt, type PairingAuth, type PairingProbe } from "../pairing-locality/truth-probe.ts";
 import type { TopologyContext, TopologyFinding, TopologyViolation } from "./context.ts";
@@ -14,9 +15,15 @@ export function pairingAuthOf(cell: Cell): PairingAuth | undefined {
   return undefined;
 }
 
-/** A new device asking to be paired, with an Origin the gateway allows and an auth it verifies. */
+/**
+ * A new device asking to be paired, with an Origin the gateway allows and an auth it verifies; the
+ * Host header is the connection's own (the topology's), so the cell's is the gateway's.
+ */
 export const firstPairingConnect = (cell: Cell) =>
-  cell.device === "unpaired" && cell.upgrade === "none" && cell.origin !== "foreign" && pairingAuthOf(cell) !== undefined;
+  cell.device === "unpaired" && cell.upgrade === "none" && cell.origin !== "foreign" && cell.hostHeader === "gateway" && pairingAuthOf(cell) !== undefined;
+
+/** What the cell's `forwarded` field stands for: X-Forwarded-For or X-Real-IP on the request. */
+const forwardedIn = (request: ConcreteRequest) => Boolean(request.headers[HEADER.xForwardedFor] || request.headers[HEADER.xRealIp]);
 
 /**
  * The connect got as far as the pairing step, by the implementation's own verdict (origin check,
@@ -38,6 +45,8 @@ function sentByLocalProcess(connection: LocalityCell): boolean {
 
 interface ConnectClass {
   probe: Pick<PairingProbe, "client" | "origin" | "auth">;
+  /** the cells' `forwarded`: only the class matching the connection's own headers applies to it. */
+  forwarded: boolean;
   /** connects of this class (for the observed locality) and those that reach pairing. */
   cells: number;
   reaching: Cell[];
@@ -48,8 +57,8 @@ function connectClasses(ctx: TopologyContext, connect: (cell: Cell) => boolean, 
   for (const cell of ctx.policyCells) {
     if (cell.locality !== locality || !connect(cell)) continue;
     const probe = { client: cell.client, origin: cell.origin as PairingProbe["origin"], auth: pairingAuthOf(cell)! };
-    const key = `${probe.client}|${probe.origin}|${probe.auth}`;
-    const entry = classes.get(key) ?? { probe, cells: 0, reaching: [] };
+    const key = `${probe.client}|${probe.origin}|${probe.auth}|${cell.forwarded}`;
+    const entry = classes.get(key) ?? { probe, forwarded: cell.forwarded, cells: 0, reaching: [] };
     entry.cells++;
     if (reachesPairing(ctx.verdict(cell))) entry.reaching.push(cell);
     classes.set(key, entry);
@@ -82,12 +91,12 @@ export function perConnectionAndPairing(
     for (const cell of ctx.localityCells) {
       if (cell.topology !== topology || !connection(cell)) continue;
       const observation = ctx.observe(cell);
-      const these = classes[observation.isLocalClient ? "local" : "remote"];
+      const request = requestOf(cell);
+      const these = classes[observation.isLocalClient ? "local" : "remote"].filter((c) => c.forwarded === forwardedIn(request));
       const total = these.reduce((n, c) => n + c.cells, 0);
       if (!observe) { skip(`${ctx.impl.ref} has no observation of its pairing-locality code`, total); continue; }
       if (sentByLocalProcess(cell)) { skip(INDISTINGUISHABLE, total); continue; }
       if (refusedByAuth(observation)) { checked += total; continue; }
-      const request = requestOf(cell);
       const base = {
         socket: request.socketAddress ?? "", host: request.host, isLocalClient: observation.isLocalClient, reason: "not-paired" as const,
         hasProxyHeaders: hasProxyHeadersAt(ctx.impl.version, request, observation.ingressKind),

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import "../release/env.ts";
+import { checkImplementation } from "../../src/engine/check.ts";
+import type { Implementation } from "../../src/impl/implementation.ts";
+import { resolveImplementation, resolveModel } from "../../src/impl/resolve-ref.ts";
+import { checkMarkdown } from "../../src/report/markdown-check.ts";
+import { checkText } from "../../src/report/text-check.ts";
+import { ACCEPTED_EXCEPTIONS, findProperty } from "../../properties/index.ts";
+
+const report = (impl: Implementation) => ({
+  tool: "clawproof" as const, command: "check" as const,
+  impls: [checkImplementation(impl, { properties: [findProperty("default-deny")!], exceptions: ACCEPTED_EXCEPTIONS, seed: 0, randomRuns: 0 })],
+});
+const unmeasuredLines = (text: string) => text.split("\n").filter((l) => l.startsWith("  ? unmeasured boundary: "));
+
+describe("the check report names every unmeasured boundary that decided a cell", () => {
+  it("model:2026.2.23: one line per marked rule the run hit, none for marked rules it never hit", () => {
+    const impl = resolveModel("2026.2.23");
+    const r = report(impl);
+    const { rules, hits } = impl.coverage;
+    const hit = rules.filter((x) => x.unmeasured && hits.get(x.id));
+    expect(hit.map((x) => x.id)).toContain("silent.local");
+    expect(unmeasuredLines(checkText(r))).toEqual(hit.map((x) => `  ? unmeasured boundary: ${x.id} (${x.unmeasured})`));
+    for (const never of rules.filter((x) => x.unmeasured && !hits.get(x.id))) expect(checkText(r)).not.toContain(`unmeasured boundary: ${never.id} `);
+    expect(r.impls[0]!.coverage.unmeasured).toEqual(hit.map((x) => ({ rule: x.id, why: x.unmeasured })));
+    expect(checkMarkdown(r)).toContain(`- unmeasured boundary: \`silent.local\` (`);
+    // a pass is still a pass, and the lines are not counted as one
+    expect(r.impls[0]!.properties[0]!.status).toBe("holds");
+    expect(checkText(report(resolveModel("2026.2.23")))).toBe(checkText(r));
+  });
+
+  it("openclaw@2026.9.6: a rule list the release's own sliced function replaces is not listed", { timeout: 600_000 }, async () => {
+    const impl = await resolveImplementation("openclaw@2026.9.6");
+    const text = checkText(report(impl));
+    expect(impl.coverage.rules.map((r) => r.id)).not.toContain("silent.local");
+    // the handshake glue the model still decides there is listed all the same
+    expect(unmeasuredLines(text)).toEqual(impl.coverage.rules.filter((r) => r.unmeasured && impl.coverage.hits.get(r.id)).map((r) => `  ? unmeasured boundary: ${r.id} (${r.unmeasured})`));
+    expect(unmeasuredLines(text).length).toBeGreaterThan(0);
+  });
+});
