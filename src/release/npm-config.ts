@@ -1,71 +1,74 @@
 /**
- * The user's npm configuration, as npm itself resolves it: builtin, global, user and project
- * `.npmrc` files and `npm_config_*` variables, in npm's own precedence. Asked of the installed
- * npm (`npm config list --json`) rather than re-implemented, so a corporate mirror, proxy or CA
- * bundle that works for `npm install` works for clawproof's fetches too.
+ * The user's npm configuration, loaded by npm's own loader (@npmcli/config, what the npm CLI
+ * runs): builtin, global, user and project `.npmrc` files and `npm_config_*` variables in npm's
+ * precedence, flattened by npm's own definitions into the options npm hands to pacote. So a
+ * corporate mirror, proxy, CA bundle or registry token that works for `npm install` works for
+ * clawproof's fetches too, and is authenticated the same way: the flattening keeps every
+ * nerf-darted credential (`//host/path/:_authToken`, `:_auth`, `:username` + `:_password`,
+ * `:certfile` + `:keyfile`), and npm-registry-fetch sends each only to its own registry.
+ * (`npm config list --json`, asked before, leaves those credentials out.)
  *
- * npm does not print credentials in that listing, so a registry that needs a token is reached
- * only through npm's own config loader (@npmcli/config), which is not a dependency yet.
+ * Imported lazily: npm's definitions are a large module and only a fetch needs them.
  */
-import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { CannotCheckError } from "../domain/errors.ts";
 
 export type PacoteConfig = Record<string, unknown>;
 
-/** npm's names → pacote / npm-registry-fetch option names, for the keys that decide how to reach a registry. */
-const RENAMED: Record<string, string> = {
-  registry: "registry",
-  proxy: "proxy",
-  "https-proxy": "httpsProxy",
-  noproxy: "noProxy",
-  "strict-ssl": "strictSSL",
-  ca: "ca",
-  cert: "cert",
-  key: "key",
-  "local-address": "localAddress",
-  maxsockets: "maxSockets",
-  "user-agent": "userAgent",
-};
-
-/** Maps npm's listing to pacote options; exported for tests. */
-export function pacoteConfigFrom(listing: Record<string, unknown>): PacoteConfig {
-  const out: PacoteConfig = {};
-  for (const [npmName, option] of Object.entries(RENAMED)) {
-    const value = listing[npmName];
-    if (value === null || value === undefined || value === "") continue;
-    out[option] = Array.isArray(value) && option === "noProxy" ? value.join(",") : value;
-  }
-  // scoped registries (`@scope:registry`) are passed under npm's own key, as npm does
-  for (const [key, value] of Object.entries(listing)) if (/^@[^:]+:registry$/.test(key) && typeof value === "string") out[key] = value;
-  // npm reads `cafile` into `ca`; an explicit `ca` wins
-  const cafile = listing.cafile;
-  if (out.ca === undefined && typeof cafile === "string" && cafile) {
-    try {
-      out.ca = readFileSync(cafile, "utf8");
-    } catch {
-      // an unreadable cafile is npm's problem to report; pacote then uses Node's own CAs
-    }
-  }
-  return out;
+/** Where npm's configuration is read from; tests pass a temp project and their own environment. */
+export interface NpmConfigPlace {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
 }
 
-let asked: Promise<PacoteConfig> | undefined;
+/**
+ * The installed npm's own folder: its `npmrc` there is the builtin config layer (a distribution's
+ * npm ships one). Under `npm run`/`npx`, npm names itself in npm_execpath; otherwise npm sits
+ * beside node as the Node installer puts it. A folder without npm just has no builtin layer.
+ */
+function npmRoot(env: NodeJS.ProcessEnv): string {
+  const execpath = env.npm_execpath;
+  if (execpath && /[\\/]np[mx]-cli\.c?js$/.test(execpath)) return dirname(dirname(execpath));
+  const bin = dirname(process.execPath);
+  const beside = process.platform === "win32" ? join(bin, "node_modules", "npm") : join(dirname(bin), "lib", "node_modules", "npm");
+  return existsSync(beside) ? beside : bin;
+}
 
-/** npm's effective configuration for the current folder; empty when npm is not installed or fails. */
-export function npmConfig(): Promise<PacoteConfig> {
-  asked ??= new Promise((resolve) => {
-    const viaNode = process.env.npm_execpath && /\.c?js$/.test(process.env.npm_execpath);
-    const [cmd, args] = viaNode
-      ? [process.execPath, [process.env.npm_execpath!, "config", "list", "--json"]]
-      : [process.platform === "win32" ? "npm.cmd" : "npm", ["config", "list", "--json"]];
-    execFile(cmd, args, { timeout: 15_000, maxBuffer: 4 << 20, shell: process.platform === "win32" }, (err, stdout) => {
-      if (err) return resolve({});
-      try {
-        resolve(pacoteConfigFrom(JSON.parse(stdout) as Record<string, unknown>));
-      } catch {
-        resolve({});
-      }
-    });
+/** npm's flattened options for `place`, exactly as npm builds them before it calls pacote. */
+export async function loadNpmConfig(place: NpmConfigPlace = {}): Promise<PacoteConfig> {
+  const [{ default: Config }, { default: npmDefinitions }] = await Promise.all([
+    import("@npmcli/config"),
+    import("@npmcli/config/lib/definitions/index.js"),
+  ]);
+  const { definitions, flatten, nerfDarts, shorthands } = npmDefinitions;
+  // a copy: loading writes npm_config_* variables into the environment it is given
+  const env = { ...(place.env ?? process.env) };
+  const config = new Config({
+    npmPath: npmRoot(env),
+    definitions,
+    flatten,
+    nerfDarts,
+    shorthands,
+    // clawproof's own arguments are not npm's: npm sees a bare command line
+    argv: [process.execPath, "clawproof"],
+    env,
+    cwd: place.cwd ?? process.cwd(),
+    warn: false,
   });
-  return asked;
+  try {
+    await config.load();
+  } catch (err) {
+    // a fetch that ignored a broken .npmrc would go to a registry the user did not choose
+    throw new CannotCheckError(`the npm configuration could not be read: ${(err as Error)?.message?.split("\n")[0] ?? String(err)}`);
+  }
+  return { ...config.flat };
+}
+
+let loaded: Promise<PacoteConfig> | undefined;
+
+/** npm's effective configuration for the current folder and environment, loaded once per process. */
+export function npmConfig(): Promise<PacoteConfig> {
+  loaded ??= loadNpmConfig();
+  return loaded;
 }

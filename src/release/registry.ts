@@ -19,9 +19,8 @@ export async function registryOptions(explicit?: string): Promise<Record<string,
     ...(await npmConfig()),
     ...(registry ? { registry } : {}),
     // Fail fast when offline: one quick retry covers a flaky connection, not a missing one.
-    fetchRetries: 1,
-    fetchRetryMintimeout: 300,
-    fetchRetryMaxtimeout: 1000,
+    // (npm's flattened options carry `retry`, which npm-registry-fetch prefers to fetchRetries.)
+    retry: { retries: 1, factor: 2, minTimeout: 300, maxTimeout: 1000 },
   };
 }
 
