@@ -33,20 +33,8 @@ export const DIAGNOSES: readonly Diagnosis[] = [
     versions: ["2026.9.6"],
     label: "admit(kept,skipped) → reject unexplained",
     applies: (c) => c.client === "backend" && c.role === "node" && c.device === "unpaired" && c.locality === "local",
-    why: "9.6 closes the socket normally (1000) before any hello-ok for a new local gateway-client/backend device asking to be a node; the model has the backend self-pairing skip admit it. Not diagnosed further: replay it and read the gateway log",
+    why: "the gateway is right, the model stops too early (diagnosed 2026-12-01 from the gateway's log): the handshake policy does skip pairing for a new local gateway-client/backend device with the shared secret, as the model says, but a node connect then files its node-surface pairing request, which 9.6's state worker refuses for a device that is not in the paired store (\"node pairing requires a paired device\"); the gateway logs a parse/handle error and closes 1000 before hello-ok. So that connect is never admitted. Not a model rule: the refusal is an internal error with no close reason, outside the verdict vocabulary (unexplained never agrees). Replay it and read the gateway log",
   },
-  {
-    versions: ["2026.9.6"],
-    label: "admit(kept,paired) → reject unexplained",
-    applies: (c) => c.client === "control-ui" && c.role === "node" && c.authMode === "none",
-    why: "9.6 closes normally (1000) without hello-ok for a paired Control UI device connecting as a node on an auth-none gateway; not diagnosed further",
-  },
-  ...["admit(kept,paired) → reject unauthorized", "admit(kept,paired) → reject pairing-required", "admit(kept,paired) → reject unexplained"].map((label) => ({
-    versions: ["2026.9.6"],
-    label,
-    applies: (c: Cell) => c.device === "paired" && (c.client === "cli" || c.client === "node-host"),
-    why: "order-dependent on 9.6: in one full run every paired cli/node-host device was admitted, in another 44 of 4,896 paired cells were refused (device token mismatch, not approved yet, or a normal close), mostly node-role devices of the cli client. The gateway re-issues device tokens and keeps its own local-CLI device state; which connect disturbs a paired record was not found. Replay the cell: it runs one handshake in a fresh gateway",
-  })),
 ];
 
 export function diagnosisOf(version: string, cell: Cell, label: string): string | undefined {

@@ -1,5 +1,6 @@
 import type { GatewayConfig } from "./gateway.ts";
 import type { Netns } from "./netns.ts";
+import type { LiveProfile } from "./profile.ts";
 import { gatewayId, type GatewayKey } from "./realise.ts";
 import { PROXY_USER_HEADER, SECRET } from "./request.ts";
 
@@ -7,7 +8,7 @@ import { PROXY_USER_HEADER, SECRET } from "./request.ts";
  * The config of one gateway: the cell fields that are configuration (auth mode, Control UI knobs,
  * a trusted proxy, a custom bind on the netns host address) and an explicit origin allowlist.
  */
-export function gatewayConfig(key: GatewayKey, port: number, netns: Netns | undefined): GatewayConfig {
+export function gatewayConfig(key: GatewayKey, port: number, netns: Netns | undefined, profile: LiveProfile): GatewayConfig {
   const host = key.bind === "custom" ? netns!.hostAddress : undefined;
   // the netns peer is not exempt from the auth rate limiter, and a run makes thousands of attempts
   const auth: Record<string, unknown> = { rateLimit: { maxAttempts: 1_000_000, windowMs: 60_000, lockoutMs: 1 } };
@@ -31,6 +32,8 @@ export function gatewayConfig(key: GatewayKey, port: number, netns: Netns | unde
   };
   return {
     id: gatewayId(key),
+    // from 8.1 a gateway refreshes its model catalog from catalog.openclaw.ai (seen in 9.6's log): off, loopback only
+    ...(profile.modelCatalogRefreshKnob ? { settings: { models: { catalogRefresh: { enabled: false } } } } : {}),
     gateway: { auth, controlUi, ...(trustedProxies.length ? { trustedProxies } : {}), ...(host ? { bind: "custom", customBindHost: host } : {}) },
   };
 }

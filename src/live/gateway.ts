@@ -6,18 +6,20 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
-import { cp, mkdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { handshake, type Observation } from "./handshake.ts";
 import { stopProcess, track } from "./processes.ts";
-import type { LiveRuntime } from "./runtime.ts";
+import { liveRoot, type LiveRuntime } from "./runtime.ts";
 
 export interface GatewayConfig {
   /** stable name, also the folder name of this gateway's state. */
   id: string;
   /** the `gateway` section (auth, bind, controlUi, trustedProxies), merged over the lean defaults. */
   gateway: Record<string, unknown>;
+  /** other top-level sections, merged over the lean defaults. */
+  settings?: Record<string, unknown>;
 }
 
 export interface RunningGateway {
@@ -27,6 +29,13 @@ export interface RunningGateway {
   /** seconds from spawn to listening, and to ready. */
   timing: { listen: number; ready: number };
   stop(): Promise<void>;
+  /**
+   * Changes the running gateway's config file in place (`edit` gets the file as the gateway left
+   * it, so a setting it stripped at start is not put back) and waits until its log says the
+   * change was applied without a restart (`applied`). False when it did not say so in time: the
+   * caller must then not take the change as made.
+   */
+  reconfigure(edit: (config: Record<string, any>) => void, applied: RegExp, timeoutMs?: number): Promise<boolean>;
   /** the tail of its log, for error messages. */
   logTail(): string;
 }
@@ -51,6 +60,7 @@ function configFile(config: GatewayConfig, port: number, logFile: string): objec
     plugins: { enabled: false },
     discovery: { mdns: { mode: "off" } },
     logging: { file: logFile },
+    ...config.settings,
   };
 }
 
@@ -65,6 +75,8 @@ export interface StartOptions {
   /** readiness probe: a handshake request builder for this gateway's URL. */
   probe: (url: string) => Promise<Observation>;
   readyTimeoutMs?: number;
+  /** V8 compile cache folder (default: the one shared by every gateway of this Node, `compileCacheDir`). */
+  compileCache?: string;
 }
 
 export async function startGateway(opts: StartOptions): Promise<RunningGateway> {
@@ -82,7 +94,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   await writeFile(configPath, JSON.stringify(configFile(config, port, logFile), null, 1));
   const env: NodeJS.ProcessEnv = {
     PATH: `${join(opts.runtime.nodeBin, "..")}:/usr/bin:/bin:/usr/sbin:/sbin`,
-    HOME: home, OPENCLAW_STATE_DIR: stateDir, OPENCLAW_CONFIG_PATH: configPath, TMPDIR: tmp, NODE_COMPILE_CACHE: join(tmp, "ncc"),
+    HOME: home, OPENCLAW_STATE_DIR: stateDir, OPENCLAW_CONFIG_PATH: configPath, TMPDIR: tmp, NODE_COMPILE_CACHE: opts.compileCache ?? compileCacheDir(opts.runtime),
     OPENCLAW_SKIP_CHANNELS: "1", OPENCLAW_SKIP_CANVAS_HOST: "1", OPENCLAW_DISABLE_BONJOUR: "1", OPENCLAW_SKIP_CRON: "1",
     OPENCLAW_SKIP_GMAIL_WATCHER: "1", OPENCLAW_NO_RESPAWN: "1", NO_COLOR: "1", CI: "1",
   };
@@ -91,9 +103,11 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   const untrack = track(child);
   const out = createWriteStream(join(root, "stdout.log"));
   let tail = "";
+  let since: string | undefined;
   const onData = (d: Buffer) => {
     out.write(d);
     tail = (tail + d.toString()).slice(-4000);
+    if (since !== undefined) since += d.toString();
   };
   child.stdout!.on("data", onData);
   child.stderr!.on("data", onData);
@@ -108,12 +122,33 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   try {
     const listen = await waitListening(child, port, bind ?? "127.0.0.1", () => tail, timeoutMs);
     const ready = await waitReady(child, `ws://${host(bind ?? "127.0.0.1")}:${port}`, opts.probe, () => tail, timeoutMs);
-    return { config, port, stateDir, timing: { listen: (listen - started) / 1000, ready: (ready - started) / 1000 }, stop, logTail: () => tail };
+    const reconfigure = async (edit: (config: Record<string, any>) => void, applied: RegExp, reloadMs = 20_000) => {
+      const current = JSON.parse(await readFile(configPath, "utf8")) as Record<string, any>;
+      edit(current);
+      since = "";
+      // written whole and renamed into place, so the gateway's watcher never reads half a file
+      await writeFile(`${configPath}.next`, JSON.stringify(current, null, 1));
+      await rename(`${configPath}.next`, configPath);
+      const deadline = Date.now() + reloadMs;
+      while (Date.now() < deadline && !applied.test(since) && child.exitCode === null) await sleep(100);
+      const ok = applied.test(since);
+      since = undefined;
+      return ok;
+    };
+    return { config, port, stateDir, timing: { listen: (listen - started) / 1000, ready: (ready - started) / 1000 }, stop, reconfigure, logTail: () => tail };
   } catch (error) {
     await stop();
     throw error;
   }
 }
+
+/**
+ * V8's compiled code for the release's modules, shared by every gateway of that Node (and kept
+ * with the installs): a cold cache per gateway made each 9.6 start parse and compile the whole
+ * bundle again (~15 s to ready; ~9 s warm). The cache only skips compilation, it never changes
+ * what runs; Node checks each entry against the source and recompiles on any mismatch.
+ */
+export const compileCacheDir = (runtime: LiveRuntime) => join(liveRoot(), "compile-cache", `node-${runtime.nodeVersion}`);
 
 const host = (address: string) => (address.includes(":") ? `[${address}]` : address);
 

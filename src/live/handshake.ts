@@ -22,7 +22,7 @@ export interface HandshakeRequest {
   device?: DeviceKey;
   protocol: { min: number; max: number };
   /** after hello-ok, one call: a method whose scope tells whether the requested scopes were kept, or an admin action. */
-  after?: { method: string; params?: Record<string, unknown> };
+  after?: { method: string; params?: Record<string, unknown>; onlyWithoutScopes?: boolean };
   timeoutMs: number;
 }
 
@@ -101,7 +101,9 @@ export function handshake(req: HandshakeRequest): Promise<Observation> {
         }
         const payload = frame.payload ?? {};
         observation = { kind: "hello", hello: { auth: (payload.auth ?? null) as NonNullable<Observation["hello"]>["auth"] }, ...(challenge ? { challenge } : {}) };
-        if (!req.after) return finish(observation);
+        // a scope probe is only needed where hello-ok lists no granted scopes (3.13 sends `auth: null`)
+        const listed = Array.isArray((payload.auth as { scopes?: unknown } | undefined)?.scopes);
+        if (!req.after || (req.after.onlyWithoutScopes && listed)) return finish(observation);
         ws.send(JSON.stringify({ type: "req", id: "probe", method: req.after.method, params: req.after.params ?? {} }));
         return;
       }

@@ -47,6 +47,28 @@ export async function pairDevices(ctx: RequestContext, gw: RunningGateway, needs
   return paired;
 }
 
+/**
+ * The device token each paired device holds on this gateway: what the gateway issues it on a
+ * local connect with the gateway's own shared secret (and a loopback Origin where the client
+ * kind needs one), as a paired device is handed a token by the gateway it connects to. 9.6 binds
+ * a browser client's device token to the shared secret it was issued under, so a token from the
+ * pairing gateway (a token gateway) is a mismatch on a password gateway until one is re-issued
+ * there; without this, whether a Control UI or WebChat device-token cell passed depended on
+ * whether a secret-ok cell of that device had run before it. Undefined where none is issued.
+ */
+export async function deviceTokensOn(ctx: RequestContext, gw: RunningGateway, authMode: Cell["authMode"], devices: ReadonlyMap<string, PairedDevice>): Promise<Map<string, string>> {
+  const url = `ws://127.0.0.1:${gw.port}`;
+  const auth = authMode === "password" || authMode === "trusted-proxy" ? { password: SECRET.password } : authMode === "none" ? {} : { token: SECRET.token };
+  const tokens = new Map<string, string>();
+  await Promise.all([...devices].map(async ([need, device]) => {
+    const [role, client] = need.split("/") as [Cell["role"], Cell["client"]];
+    const connect = (headers: Record<string, string>) => handshake(clientRequest(ctx, url, { role, client }, { auth, device: device.key, headers }));
+    const issued = (await connect({})).hello?.auth?.deviceToken ?? (await connect({ Origin: `http://127.0.0.1:${gw.port}` })).hello?.auth?.deviceToken;
+    if (issued) tokens.set(need, issued);
+  }));
+  return tokens;
+}
+
 async function pairAdmin(ctx: RequestContext, url: string): Promise<DeviceKey> {
   const admin = freshKey();
   const o = await handshake({ ...clientRequest(ctx, url, { role: "operator", client: "cli" }, { auth: { token: SECRET.token }, device: admin }), scopes: ADMIN_SCOPES });

@@ -18,6 +18,10 @@ export interface LiveProfile {
    * a direct caller from the netns peer, which is the trusted proxy, cannot bypass it.
    */
   refusesUnattributedProxyTraffic: boolean;
+  /** `models.catalogRefresh.enabled` exists (read from the 8.1 and later bundles; older schemas would refuse the key). */
+  modelCatalogRefreshKnob: boolean;
+  /** a running gateway applies a change of `gateway.auth.allowTailscale` without restarting (read from 9.6; see run.ts). */
+  hotReloadsAllowTailscale: boolean;
   /** protocol range the client offers; the gateway picks within it. */
   protocol: { min: number; max: number };
 }
@@ -28,6 +32,8 @@ export function liveProfile(version: string): LiveProfile {
     customBindAlsoLoopback: at("2026.9.6"),
     loopbackHopIsLocal: !at("2026.3.22"),
     refusesUnattributedProxyTraffic: at("2026.8.1"),
+    modelCatalogRefreshKnob: at("2026.8.1"),
+    hotReloadsAllowTailscale: at("2026.9.6"),
     // protocol 4 is measured on 6.10 and 9.6, 3 on 3.13 and 3.22; a gateway picks within the offered range
     protocol: { min: 3, max: at("2026.3.23") ? 4 : 3 },
   };

@@ -54,7 +54,7 @@ export function cellRequest(ctx: RequestContext, host: string, port: number, cel
   const device = paired?.key ?? (cell.device === "unpaired" ? freshKey() : undefined);
   return clientRequest(ctx, `ws://${host}:${port}`, cell, {
     headers, auth: credential(cell, paired), ...(device ? { device } : {}),
-    ...(cell.role === "operator" ? { after: { method: "status" } } : {}),
+    ...(cell.role === "operator" ? { after: { method: "status", onlyWithoutScopes: true } } : {}),
   });
 }
 

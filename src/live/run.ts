@@ -20,7 +20,7 @@ import { startPeer, type Peer } from "./peer-client.ts";
 import { registerCleanup, stopAll } from "./processes.ts";
 import type { LiveProfile } from "./profile.ts";
 import { gatewayId, planCell, type CellPlan, type GatewayKey } from "./realise.ts";
-import { isPaired, pairDevices } from "./pairing.ts";
+import { deviceTokensOn, isPaired, pairDevices } from "./pairing.ts";
 import { cellRequest, clientRequest, type PairedDevice } from "./request.ts";
 import { liveRoot, type LiveRuntime } from "./runtime.ts";
 
@@ -88,14 +88,33 @@ function groupJobs(cells: readonly Cell[], profile: LiveProfile): Job[] {
     job.cells.push({ cell, plan });
     jobs.set(id, job);
   }
-  // the seed gateway (token, knobs off) first; then the jobs that need no paired device can start at once
-  const seedFirst = (j: Job) => (isSeed(j.key, profile) ? 0 : j.cells.some((c) => c.cell.device === "paired") ? 2 : 1);
-  return [...jobs.values()].sort((a, b) => seedFirst(a) - seedFirst(b));
+  // the jobs that need no paired device first: they start while the pairing gateway pairs
+  const needsPaired = (j: Job) => (j.cells.some((c) => c.cell.device === "paired") ? 1 : 0);
+  return [...jobs.values()].sort((a, b) => needsPaired(a) - needsPaired(b));
 }
 
-/** Devices are paired on a token gateway with the knobs off that listens on loopback (local pairing is the real silent path). */
-const isSeed = (k: GatewayKey, p: LiveProfile) =>
-  k.authMode === "token" && !k.allowInsecureAuth && !k.dangerouslyDisableDeviceAuth && !k.loopbackProxy && (k.bind === "loopback" || p.customBindAlsoLoopback);
+/**
+ * Devices are paired on a gateway of their own (token, knobs off, loopback: local pairing is the
+ * real silent path), which is stopped before its state is copied into every later gateway. A copy
+ * of a running gateway's store is not a consistent snapshot: 9.6 keeps it in SQLite with a WAL and
+ * writes it after hello-ok, so a copy taken while it ran could miss the device token it had just
+ * issued, and which cells then read "device token mismatch" depended on timing (seen as 9 of 1,152
+ * paired cells in one order and 0 in the other, and 0 vs 44 of 4,896 across two full runs).
+ */
+const PAIRING_GATEWAY: GatewayKey = { authMode: "token", allowInsecureAuth: false, dangerouslyDisableDeviceAuth: false, bind: "loopback", loopbackProxy: false };
+
+/**
+ * `to` differs from the running `from` only by a setting its release applies without a restart:
+ * from 9.6 `gateway.auth.allowTailscale` (token ↔ tailscale). Read from 9.6 itself: its reload
+ * plan lists that path as hot, and its connect handler resolves the auth config afresh for every
+ * connect; the gateway's log line saying the hot reload was applied is awaited each time.
+ */
+export function hotReloadFrom(from: GatewayKey, to: GatewayKey, profile: LiveProfile): { path: string; applied: RegExp } | undefined {
+  const modes = new Set([from.authMode, to.authMode]);
+  if (!profile.hotReloadsAllowTailscale || modes.size !== 2 || !modes.has("token") || !modes.has("tailscale")) return undefined;
+  if (gatewayId({ ...to, authMode: from.authMode }) !== gatewayId(from)) return undefined;
+  return { path: "gateway.auth.allowTailscale", applied: /config hot reload applied \(gateway\.auth\.allowTailscale\)/ };
+}
 
 class JobRunner {
   readonly observed = new Map<string, LiveObserved>();
@@ -103,7 +122,6 @@ class JobRunner {
   handshakes = 0;
   private paired = new Map<string, PairedDevice>();
   private seedState: string | undefined;
-  private seedClaimed = false;
   private seeded: Promise<void>;
   private resolveSeed!: () => void;
   private done = 0;
@@ -119,9 +137,7 @@ class JobRunner {
   ) {
     this.seeded = new Promise((r) => (this.resolveSeed = r));
     this.total = jobs.reduce((n, j) => n + j.cells.length, 0);
-    const needs = this.pairingNeeds();
-    if (!needs.length) this.resolveSeed();
-    else if (!jobs.some((j) => isSeed(j.key, opts.profile))) jobs.unshift({ key: { authMode: "token", allowInsecureAuth: false, dangerouslyDisableDeviceAuth: false, bind: "loopback", loopbackProxy: false }, cells: [] });
+    if (!this.pairingNeeds().length) this.resolveSeed();
   }
 
   private pairingNeeds(): string[] {
@@ -131,14 +147,14 @@ class JobRunner {
   }
 
   async runAll(): Promise<void> {
-    const queue = [...this.jobs];
+    const queue: (Job | "pairing")[] = [...(this.pairingNeeds().length ? ["pairing" as const] : []), ...this.jobs];
     const width = Math.max(1, this.opts.jobs ?? 2);
     let failure: unknown;
     const worker = async () => {
       while (queue.length && failure === undefined) {
-        const job = queue.shift()!;
+        const task = queue.shift()!;
         try {
-          await this.runJob(job);
+          await (task === "pairing" ? this.pairAll() : this.runJob(task, queue));
         } catch (error) {
           failure ??= error;
           this.resolveSeed();
@@ -150,38 +166,74 @@ class JobRunner {
     if (failure !== undefined) throw failure;
   }
 
-  private async runJob(job: Job): Promise<void> {
-    const seed = isSeed(job.key, this.opts.profile) && !this.seedClaimed && this.pairingNeeds().length > 0;
-    if (seed) this.seedClaimed = true;
-    const needsPaired = job.cells.some((c) => c.cell.device === "paired");
-    if (needsPaired && !seed) await this.seeded;
-    const t0 = Date.now();
-    const id = gatewayId(job.key);
+  private start(key: GatewayKey, id: string, seedState: string | undefined): Promise<RunningGateway> {
     this.opts.progress(`live: starting gateway ${id} (${this.done}/${this.total} cells done)`);
-    const gw = await startGateway({
-      runtime: this.opts.runtime, runDir: this.runDir, ...(this.seedState && !seed ? { seedState: this.seedState } : {}),
-      configFor: (port) => gatewayConfig(job.key, port, this.netns),
+    return startGateway({
+      runtime: this.opts.runtime, runDir: this.runDir, ...(seedState ? { seedState } : {}),
+      configFor: (port) => ({ ...gatewayConfig(key, port, this.netns, this.opts.profile), id }),
       probe: (url) => handshake(clientRequest(this.opts, url, { role: "operator", client: "cli" }, {})),
     });
+  }
+
+  /**
+   * One gateway for `job`, and then for each queued job it can become by a change its release
+   * applies without restarting (`hotReloadFrom`), so that job needs no start of its own.
+   */
+  private async runJob(job: Job, queue: (Job | "pairing")[]): Promise<void> {
+    if (job.cells.some((c) => c.cell.device === "paired")) await this.seeded;
+    let t0 = Date.now();
+    const gw = await this.start(job.key, gatewayId(job.key), this.seedState);
+    const tokens = new Map<string, string>();
+    let timing: { listen: number; ready: number } = gw.timing;
     try {
-      if (seed) await this.pairAll(gw);
-      await this.runCells(gw, job);
+      for (let current: Job | undefined = job; current;) {
+        await this.refreshTokens(gw, current, tokens);
+        await this.runCells(gw, current, tokens);
+        this.starts.push({ gateway: gatewayId(current.key), ...timing, cells: current.cells.length, seconds: (Date.now() - t0) / 1000 });
+        const next = queue.find((j): j is Job => j !== "pairing" && hotReloadFrom(current!.key, j.key, this.opts.profile) !== undefined);
+        if (!next) break;
+        queue.splice(queue.indexOf(next), 1);
+        t0 = Date.now();
+        const reload = hotReloadFrom(current.key, next.key, this.opts.profile)!;
+        const auth = gatewayConfig(next.key, gw.port, this.netns, this.opts.profile).gateway.auth;
+        this.opts.progress(`live: reconfiguring gateway ${gatewayId(current.key)} as ${gatewayId(next.key)} (hot reload of ${reload.path})`);
+        if (!(await gw.reconfigure((c) => (c.gateway.auth = auth), reload.applied))) {
+          // the release did not say it applied the change in place: that job gets a gateway of its own
+          queue.unshift(next);
+          break;
+        }
+        timing = { listen: 0, ready: (Date.now() - t0) / 1000 };
+        current = next;
+      }
     } catch (error) {
       await gw.stop();
       throw error;
     }
     // the next gateway starts while this one shuts down (9.6 takes up to 9 s); runAll waits for every stop
     this.stopping.push(gw.stop());
-    this.starts.push({ gateway: id, listen: gw.timing.listen, ready: gw.timing.ready, cells: job.cells.length, seconds: (Date.now() - t0) / 1000 });
   }
 
-  /** Pairs the devices paired cells need, then keeps a copy of the seed gateway's stores for every later gateway. */
-  private async pairAll(gw: RunningGateway): Promise<void> {
-    this.paired = await pairDevices(this.opts, gw, this.pairingNeeds(), this.opts.progress);
-    // the stores (3.13: devices/*.json; 9.6: state/openclaw.sqlite with its WAL), not the owner locks and
-    // scratch under tmp/ and cache/, which belong to the running seed gateway
+  /** Each paired device of `job` presents the device token this gateway issued it, not one from the pairing gateway. */
+  private async refreshTokens(gw: RunningGateway, job: Job, tokens: Map<string, string>): Promise<void> {
+    const needs = new Set(job.cells.filter((c) => c.cell.device === "paired").map((c) => `${c.cell.role}/${c.cell.client}`));
+    if (!needs.size) return;
+    const devices = new Map([...this.paired].filter(([need]) => needs.has(need)));
+    for (const [need, token] of await deviceTokensOn(this.opts, gw, job.key.authMode, devices)) tokens.set(need, token);
+  }
+
+  /** Pairs the devices paired cells need on the pairing gateway, stops it, and keeps its state for every later gateway. */
+  private async pairAll(): Promise<void> {
+    const t0 = Date.now();
+    const gw = await this.start(PAIRING_GATEWAY, "pairing", undefined);
+    try {
+      this.paired = await pairDevices(this.opts, gw, this.pairingNeeds(), this.opts.progress);
+    } finally {
+      await gw.stop();
+    }
+    // the stores (3.13: devices/*.json; 9.6: state/openclaw.sqlite), not scratch under tmp/ and cache/
     this.seedState = join(this.runDir, "seed-state");
     await cp(gw.stateDir, this.seedState, { recursive: true, filter: (src) => !/^(tmp|cache)(\/|$)|\.lock$/.test(relative(gw.stateDir, src)) });
+    this.starts.push({ gateway: "pairing", listen: gw.timing.listen, ready: gw.timing.ready, cells: 0, seconds: (Date.now() - t0) / 1000 });
     this.resolveSeed();
   }
 
@@ -190,9 +242,8 @@ class JobRunner {
    * last one the gateway issued it (a hello-ok may issue a new one), so no cell reads a token
    * another cell's connect replaced. Everything else runs `inflight` at a time.
    */
-  private async runCells(gw: RunningGateway, job: Job): Promise<void> {
+  private async runCells(gw: RunningGateway, job: Job, tokens: Map<string, string>): Promise<void> {
     const id = gatewayId(job.key);
-    const tokens = new Map<string, string>();
     const lanes = new Map<string, { cell: Cell; plan: CellPlan }[]>();
     const loose: { cell: Cell; plan: CellPlan }[][] = [];
     for (const item of job.cells) {
