@@ -8,15 +8,16 @@ import { median, row } from "./measure.ts";
 
 /**
  * Growth of the connect domain from the latest appended fields: forwarding headers and the Host
- * header at the origin check (`forwarded`, `hostHeader`). Each is an appended field whose default
+ * header at the origin check (`forwarded`, `hostHeader`), and a device token beside a shared secret
+ * (`withDeviceToken`). Each is an appended field whose default
  * is the connect as it was before, so "before" is exactly the cells with all of them at their
  * default — a pattern the engine's `--cell` filter takes — and both sides run in this one run,
  * side by side.
  */
-const BEFORE: CellPattern = { forwarded: false, hostHeader: "gateway" };
+const BEFORE: CellPattern = { forwarded: false, hostHeader: "gateway", withDeviceToken: false };
 
 export async function benchDomain(): Promise<void> {
-  console.log("\ndomain growth (forwarding headers and Host header at the origin check)");
+  console.log("\ndomain growth (forwarding headers and Host header at the origin check, a device token beside a secret)");
   const after = allCells();
   const before = after.filter((c) => matchesPattern(c, BEFORE));
   row("valid cells before → after", `${before.length} → ${after.length} (×${(after.length / before.length).toFixed(2)}; product ${PRODUCT_SIZE})`);

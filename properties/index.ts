@@ -31,6 +31,7 @@ import { localBackendAdmitted } from "./local-backend-admitted.ts";
 import { pairedDeviceKeepsApprovedScopes } from "./paired-device-keeps-approved-scopes.ts";
 import { pairedNodeNeverSilentlyEscalates } from "./paired-node-never-silently-escalates.ts";
 import { deviceTokenScopeUpgradeNeedsApproval } from "./device-token-scope-upgrade-needs-approval.ts";
+import { credentialPairDecidedByTheVerifyingOne } from "./credential-pair-decided-by-the-verifying-one.ts";
 
 /** Every property `check` runs, in report order: node identity and ground truth first, then auth, Control UI, scopes, pairing, availability, structure. */
 export const PROPERTIES: readonly AnyProperty[] = [
@@ -45,6 +46,7 @@ export const PROPERTIES: readonly AnyProperty[] = [
   noUnauthenticatedAdmission,
   authMonotone,
   wrongSecretNoBetterThanNone,
+  credentialPairDecidedByTheVerifyingOne,
   deviceIdentityMonotone,
   localityMonotone,
   foreignOriginRejected,

@@ -8,6 +8,8 @@ import { isValidCell } from "./validity.ts";
 
 /** The client presented something that proves who it is (whatever a given release accepts). */
 export function presentsVerifiedCredential(c: Cell): boolean {
+  // a paired device's own token beside a secret proves the device, whatever the secret
+  if (c.withDeviceToken && c.device !== "none") return true;
   switch (c.credential) {
     case "secret-ok":
       // in trusted-proxy mode the password only counts for a local direct caller (the fallback)
@@ -26,9 +28,17 @@ export function presentsVerifiedCredential(c: Cell): boolean {
 
 /** The gateway has a secret or identity check and the client failed it. */
 export function failsAuth(c: Cell): boolean {
-  if (c.authMode === "none") return false;
+  if (c.authMode === "none" || c.withDeviceToken) return false;
   if (c.authMode === "trusted-proxy" && c.credential === "secret-ok") return c.locality === "remote";
   return c.credential === "none" || c.credential === "secret-wrong" || c.credential === "proxy-missing" || c.credential === "tailscale-missing";
+}
+
+/**
+ * The same connect without its shared secret: no credential, or only the device token that was
+ * sent beside the secret. Undefined when that is not a valid connect.
+ */
+export function withoutSecret(c: Cell): Cell | undefined {
+  return c.withDeviceToken ? withField({ ...c, withDeviceToken: false }, "credential", "device-token") : withField(c, "credential", "none");
 }
 
 /** The same cell with one field changed, or undefined when that is not a valid connect. */

@@ -20,6 +20,7 @@ const SHORT: Record<CellField, string> = {
   upgrade: "upgrade",
   forwarded: "fwd",
   hostHeader: "host",
+  withDeviceToken: "dtok",
 };
 const LONG = new Map<string, CellField>(
   Object.entries(SHORT).flatMap(([long, short]) => [[short, long as CellField], [long, long as CellField]]),

@@ -58,6 +58,11 @@ export const CellSchema = z.object({
   forwarded: z.boolean().default(false),
   /** appended: the Host header, against the Origin (see HOST_HEADERS); default `gateway`. */
   hostHeader: z.enum(HOST_HEADERS).default("gateway"),
+  /**
+   * appended: beside the shared secret in `credential` (right or wrong), the connect also carries the
+   * paired device's own token (auth.deviceToken): two credentials in one connect. Default: it does not.
+   */
+  withDeviceToken: z.boolean().default(false),
 });
 
 export type Cell = z.infer<typeof CellSchema>;
@@ -81,6 +86,7 @@ export const CELL_FIELDS = [
   ["upgrade", UPGRADES],
   ["forwarded", [false, true]],
   ["hostHeader", HOST_HEADERS],
+  ["withDeviceToken", [false, true]],
 ] as const satisfies ReadonlyArray<readonly [keyof Cell, readonly unknown[]]>;
 
 export type CellField = (typeof CELL_FIELDS)[number][0];
@@ -89,4 +95,4 @@ export type CellField = (typeof CELL_FIELDS)[number][0];
  * Fields added after keys were first published. Every one defaults to its first value, keys omit
  * it there, and a key without it parses to the default, so every older key names the same connect.
  */
-export const APPENDED_FIELDS: ReadonlySet<CellField> = new Set<CellField>(["upgrade", "forwarded", "hostHeader"]);
+export const APPENDED_FIELDS: ReadonlySet<CellField> = new Set<CellField>(["upgrade", "forwarded", "hostHeader", "withDeviceToken"]);

@@ -53,6 +53,11 @@ export const VALIDITY_RULES: readonly ValidityRule[] = [
     excludes: (c) => c.hostHeader !== "gateway" && (c.origin !== "foreign" || !isBrowserClient(c)),
   },
   {
+    id: "device-token-beside-a-secret",
+    why: "a second credential is modelled where it is one: the device's own token beside a shared secret the client also sent. A device token that verifies exists only for a paired device; beside no secret it is `cred=device-token` itself; beside a proxy or Tailscale identity the gateway reads the token only when the identity failed, which `cred=device-token` in those modes already stands for",
+    excludes: (c) => c.withDeviceToken && (c.device !== "paired" || (c.credential !== "secret-ok" && c.credential !== "secret-wrong")),
+  },
+  {
     id: "tailscale-identity-is-proxied",
     why: "a Tailscale identity only arrives through Tailscale serve, which adds forwarding headers, so the gateway never observes it as local",
     excludes: (c) => c.locality === "local" && (c.credential === "tailscale-ok" || c.credential === "tailscale-missing"),
@@ -73,7 +78,15 @@ export const DATED_CREDENTIALS: readonly { credential: Cell["credential"]; since
   { credential: "bootstrap-token", since: "2026.3.13", why: "bootstrap tokens were added in 2026.3.13; earlier gateways have no such credential" },
 ];
 
+/** Other connects that only exist from some release on. */
+export const DATED_CONNECTS: readonly { id: string; since: string; why: string; applies(cell: Cell): boolean }[] = [
+  { id: "device-token-field", since: "2026.2.22",
+    why: "auth.deviceToken is a field of its own from 2.22; before, the device token travelled in auth.token, so a connect could carry it beside a password but not beside a token",
+    applies: (c) => c.withDeviceToken && c.authMode !== "password" },
+];
+
 /** Whether the cell is a connect that can happen against this release. */
 export function existsAt(cell: Cell, version: string): boolean {
-  return DATED_CREDENTIALS.every((d) => d.credential !== cell.credential || compareVersions(version, d.since) >= 0);
+  return DATED_CREDENTIALS.every((d) => d.credential !== cell.credential || compareVersions(version, d.since) >= 0)
+    && DATED_CONNECTS.every((d) => !d.applies(cell) || compareVersions(version, d.since) >= 0);
 }

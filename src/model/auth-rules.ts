@@ -47,10 +47,10 @@ export const FINAL_AUTH: FinalAuthStage = {
   name: "final-auth",
   rules: [
     { id: "final.auth-ok", when: (i) => i.authOk, then: "auth-ok", why: "auth already succeeded; its method stands" },
-    { id: "final.node-device-token-unverifiable", since: "2026.3.13", until: "2026.4.2", when: (i) => i.hasDevice && i.credential === "device-token" && i.role === "node",
+    { id: "final.node-device-token-unverifiable", since: "2026.3.13", until: "2026.4.2", when: (i) => i.hasDevice && i.deviceToken && i.role === "node",
       then: "unauthorized", why: "live 3.13: a node's device token never verifies (the token check wants an approved scope baseline and a node pairs with none): device token mismatch; measured live on 3.13, 3.22 and 3.28, verified on 4.2, 4.20, 6.10 and 9.6 (3.31 and 4.1 not run)" },
-    { id: "final.device-token", when: (i) => i.hasDevice && i.credential === "device-token",
-      then: "device-token", why: "a device token issued at pairing authenticates its device" },
+    { id: "final.device-token", when: (i) => i.hasDevice && i.deviceToken,
+      then: "device-token", why: "a device token issued at pairing authenticates its device; it is read only when the shared secret (if any was sent beside it) failed, so a wrong secret neither helps nor spoils it (measured in resolveConnectAuthDecision, 2.22 on; ≤2.21 inline, the token field)" },
     { id: "final.bootstrap-token", since: "2026.3.13", when: (i) => i.hasDevice && i.credential === "bootstrap-token",
       then: "bootstrap-token", why: "bootstrap tokens (3.13+) let a new device authenticate to pair" },
     { id: "final.unauthorized", when: always, then: "unauthorized", why: "no credential verified: close 1008 unauthorized" },

@@ -60,7 +60,10 @@ export function runHandshake(cell: Cell, model: ModelAt, functions: (hit: HitCou
   const scopes = facts.hasDevice ? "kept" : unboundScopes(facts, kind, localBackendSelfPairingOk, model, fns, track);
   if (kind !== "allow") return reject(REJECT_REASON[kind], rules);
 
-  const final = decide(model.finalAuth, { role: cell.role, authOk: facts.auth.ok, method: facts.auth.method, hasDevice: facts.hasDevice, credential: cell.credential }, track).value;
+  const final = decide(model.finalAuth, {
+    role: cell.role, authOk: facts.auth.ok, method: facts.auth.method, hasDevice: facts.hasDevice, credential: cell.credential,
+    deviceToken: cell.credential === "device-token" || cell.withDeviceToken,
+  }, track).value;
   if (final === "unauthorized") return reject("unauthorized", rules);
   const method = final === "auth-ok" ? facts.auth.method : final;
 

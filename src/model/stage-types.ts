@@ -19,6 +19,8 @@ export interface FinalAuthInput {
   method: AuthMethod;
   hasDevice: boolean;
   credential: Cell["credential"];
+  /** a device token was sent: as the credential, or beside a shared secret (auth.deviceToken). */
+  deviceToken: boolean;
 }
 export type FinalAuth = "auth-ok" | "device-token" | "bootstrap-token" | "unauthorized";
 

@@ -14,6 +14,9 @@ describe("the abstract domain", () => {
     for (let i = 0; i < PRODUCT_SIZE; i++) if (isValidCell(cellAt(i))) valid++;
     expect(keys.length).toBe(valid);
     expect(allCells().every(isValidCell)).toBe(true);
+    // in index order: the order counterexamples are searched in
+    const indices = allCells().map(indexOf);
+    expect(indices.every((n, i) => i === 0 || n > indices[i - 1]!)).toBe(true);
   });
 
   it("excludes each impossible combination through a stated rule", () => {
@@ -34,6 +37,12 @@ describe("the abstract domain", () => {
 
   it("numbers cells consistently", () => {
     for (const cell of allCells().slice(0, 500)) expect(cellAt(indexOf(cell))).toEqual(cell);
+  });
+
+  it("has a device token beside a token only from 2026.2.22 (beside a password always)", () => {
+    expect(cellsAt("2026.2.21").filter((c) => c.withDeviceToken).every((c) => c.authMode === "password")).toBe(true);
+    expect(cellsAt("2026.2.21").some((c) => c.withDeviceToken)).toBe(true);
+    expect(cellsAt("2026.2.22").some((c) => c.withDeviceToken && c.authMode === "token")).toBe(true);
   });
 
   it("has no bootstrap tokens before 2026.3.13", () => {
@@ -58,18 +67,22 @@ describe("cell keys", () => {
     const rebound = allCells().find((c) => c.hostHeader === "origin")!;
     expect(cellKey(rebound)).toMatch(/,host=origin$/);
     expect(parseCellKey(cellKey(rebound))).toEqual(rebound);
+    const both = allCells().find((c) => c.withDeviceToken)!;
+    expect(cellKey(both)).toMatch(/,dtok=1$/);
   });
 
-  it("keep the cells that existed before the origin-check fields appended, one for one", () => {
-    const atDefaults = allCells().filter((c) => !c.forwarded && c.hostHeader === "gateway");
-    for (const cell of atDefaults.slice(0, 2000)) expect(cellKey(cell)).not.toMatch(/fwd=|host=/);
+  it("leave the latest appended fields out of a key at their defaults, and use them only where a rule reads them", () => {
+    const atDefaults = allCells().filter((c) => !c.forwarded && c.hostHeader === "gateway" && !c.withDeviceToken);
+    for (const cell of atDefaults.slice(0, 2000)) expect(cellKey(cell)).not.toMatch(/fwd=|host=|dtok=/);
     // the new values only occur where the origin check reads them: a disallowed Origin
     expect(allCells().filter((c) => c.forwarded || c.hostHeader !== "gateway").every((c) => c.origin === "foreign")).toBe(true);
+    // and the device token beside a secret only on a paired device
+    expect(allCells().filter((c) => c.withDeviceToken).every((c) => c.device === "paired" && (c.credential === "secret-ok" || c.credential === "secret-wrong"))).toBe(true);
   });
 
   it("read a key written before a field was appended as the same connect, at the field's default", () => {
     const old = "role=node,client=cli,device=none,auth=token,cred=secret-ok,loc=local,origin=none,insecure=0,ddda=0";
-    expect(parseCellKey(old)).toEqual({ role: "node", client: "cli", device: "none", authMode: "token", credential: "secret-ok", locality: "local", origin: "none", allowInsecureAuth: false, dangerouslyDisableDeviceAuth: false, upgrade: "none", forwarded: false, hostHeader: "gateway" });
+    expect(parseCellKey(old)).toEqual({ role: "node", client: "cli", device: "none", authMode: "token", credential: "secret-ok", locality: "local", origin: "none", allowInsecureAuth: false, dangerouslyDisableDeviceAuth: false, upgrade: "none", forwarded: false, hostHeader: "gateway", withDeviceToken: false });
     expect(cellKey(parseCellKey(old))).toBe(old);
   });
 

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { parseCellKey } from "../../src/domain/cell-key.ts";
+import { modelImplementation, releaseModel } from "../../src/impl/model-impl.ts";
+import { resolveModel } from "../../src/impl/resolve-ref.ts";
+import { eraOf } from "../../src/model/eras/index.ts";
+import { connectPatch, type ModelPatch } from "../../src/model/patch.ts";
+import type { Rule } from "../../src/model/rule.ts";
+import type { FinalAuth, FinalAuthInput } from "../../src/model/stage-types.ts";
+import { checkImpl } from "../helpers/check.ts";
+
+/**
+ * The appended fields (forwarding headers and Host header at the origin check, a device token
+ * beside a secret) are read by the model's rules, and the properties stated over them fail on a
+ * model that gets them wrong while the honest model holds.
+ */
+const verdict = (version: string, key: string) => resolveModel(version).decide(parseCellKey(key));
+const CLI_FOREIGN = "role=operator,client=cli,device=none,auth=trusted-proxy,cred=proxy-ok,loc=remote,origin=foreign,insecure=0,ddda=0";
+const UI_FOREIGN = "role=operator,client=control-ui,device=paired,auth=token,cred=secret-ok,loc=local,origin=foreign,insecure=0,ddda=0";
+const BOTH = "role=operator,client=cli,device=paired,auth=token,cred=secret-wrong,loc=remote,origin=none,insecure=0,ddda=0,dtok=1";
+
+describe("the origin check reads forwarding headers and the Host header where releases did", () => {
+  it("2.25–3.8 pass a proxied foreign Origin on a non-browser client id (GHSA-5wcw-8jjv-m286); 3.11 refuses it", () => {
+    expect(verdict("2026.3.8", `${CLI_FOREIGN},fwd=1`).outcome).toBe("admit");
+    expect(verdict("2026.3.8", CLI_FOREIGN).reason).toBe("origin-not-allowed");
+    expect(verdict("2026.3.11", `${CLI_FOREIGN},fwd=1`).reason).toBe("origin-not-allowed");
+  });
+
+  it("≤2.22-1 pass a Control UI Origin equal to the Host header (DNS rebinding); 2.23 refuses it", () => {
+    expect(verdict("2026.2.22-1", `${UI_FOREIGN},host=origin`).outcome).toBe("admit");
+    expect(verdict("2026.2.22-1", UI_FOREIGN).reason).toBe("origin-not-allowed");
+    expect(verdict("2026.2.23", `${UI_FOREIGN},host=origin`).reason).toBe("origin-not-allowed");
+  });
+});
+
+describe("a device token beside a wrong secret", () => {
+  it("is read after the secret fails, as resolveConnectAuthDecision does", () => {
+    expect(verdict("2026.9.6", BOTH)).toMatchObject({ outcome: "admit", pairing: "paired" });
+    expect(verdict("2026.9.6", BOTH).rules).toContain("final.device-token");
+  });
+});
+
+const finalRule = (rule: Rule<FinalAuthInput, FinalAuth>): ModelPatch =>
+  connectPatch((e) => ({ ...e, finalAuth: { ...e.finalAuth, rules: [rule, ...e.finalAuth.rules] } }));
+
+const MUTANTS: { name: string; version: string; killedBy: string; patch: ModelPatch }[] = [
+  { name: "a wrong secret spoils the device token beside it", version: "2026.9.6", killedBy: "credential-pair-decided-by-the-verifying-one",
+    patch: finalRule({ id: "mutant.wrong-secret-first", when: (i) => !i.authOk && i.credential === "secret-wrong", then: "unauthorized", why: "mutant" }) },
+  { name: "a device token beside a verified secret is checked first and refuses it", version: "2026.9.6", killedBy: "credential-pair-decided-by-the-verifying-one",
+    patch: finalRule({ id: "mutant.token-first", when: (i) => i.hasDevice && i.deviceToken && i.credential !== "device-token", then: "unauthorized", why: "mutant" }) },
+  { name: "proxy headers skip the Origin check again", version: "2026.9.6", killedBy: "foreign-origin-rejected",
+    patch: connectPatch((e) => ({ ...e, origin: { ...e.origin, rules: [{ id: "mutant.proxied", when: (c) => c.origin === "foreign" && c.forwarded, then: "pass", why: "mutant" }, ...e.origin.rules] } })) },
+  { name: "an Origin equal to the Host header passes again", version: "2026.9.6", killedBy: "foreign-origin-rejected",
+    patch: connectPatch((e) => ({ ...e, origin: { ...e.origin, rules: [{ id: "mutant.host", when: (c) => c.hostHeader === "origin", then: "pass", why: "mutant" }, ...e.origin.rules] } })) },
+];
+
+describe("mutants of the appended fields' rules", () => {
+  for (const mutant of MUTANTS) {
+    it(`${mutant.name} — killed by ${mutant.killedBy}`, () => {
+      const impl = modelImplementation(`mutant:${mutant.name}`, eraOf(mutant.version), mutant.version, mutant.name, mutant.patch);
+      expect(checkImpl(impl, [mutant.killedBy]).properties[0]!.status).toBe("violated");
+      expect(checkImpl(releaseModel(mutant.version), [mutant.killedBy]).properties[0]!.status).toBe("holds");
+    });
+  }
+});
