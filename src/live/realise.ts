@@ -36,6 +36,7 @@ const WHY_NOT: Record<string, string> = {
   "credential=tailscale-missing": "a Tailscale identity needs `tailscale serve` and whois on the host; not driven by the harness",
   "forwarded=true": "live: forwarding headers on a direct connect are not sent by the harness (they would also change the locality the gateway observes); only its trusted-proxy hop adds them",
   "hostHeader=origin": "live: the harness connects by address and sends the gateway's own Host; a Host equal to a foreign Origin (a rebound name) is not realised",
+  "withDeviceToken=true": "live: the harness sends one credential per connect; a device token beside a shared secret is not realised",
 };
 
 /** The gateway a cell needs: one per auth mode and Control UI knobs (and per bind where the release must split). */
