@@ -22,12 +22,20 @@ export interface HistoryBug {
   /** the concrete connections, for a ground-truth property. */
   connection?: string;
   introduced?: string;
-  fixed: string;
+  /** absent: the newest published release still has it (open). */
+  fixed?: string;
   /** oldest release `bisect` should search from, when the same cells carry an earlier, different bug. */
   bisectFrom?: string;
   /** what decided the boundary on the releases around it (sliced function, or the model where the release keeps the logic inline). */
   measuredBy: string;
 }
+
+/** A LAN client (192.168.1.20) connecting straight to the gateway and writing a loopback Host header. */
+const LAN_CLIENT_LOOPBACK_HOST = "topo=direct,origin=remote-lan-outside,trusted=none,realip=0,spoof=none,host=loopback";
+/** It claims to be the Control UI, sends the gateway's own loopback page as its Origin and holds the token. */
+const CONTROL_UI_WITH_TOKEN = "client=control-ui,origin=loopback,auth=token,cred=secret-ok";
+const MEASURED_ON_THE_REQUEST =
+  "sliced resolvePairingLocality and shouldAllowSilentLocalPairing on the topology's concrete request; model glue: the handshake's hasProxyHeaders and the Origin check";
 
 export const HISTORY: readonly HistoryBug[] = [
   {
@@ -152,10 +160,10 @@ export const HISTORY: readonly HistoryBug[] = [
   {
     id: "paired-node-silent-role-upgrade",
     title: "a paired node on the gateway host could silently upgrade itself to operator",
-    source: "#59092 (2026.4.1: local role upgrades silent); 6.10 blocks silent upgrades of paired non-operator devices",
+    source: "#59092 (CHANGELOG 2026.4.1: local role upgrades silent; the published function allows role-upgrade from 4.2); 6.10 blocks silent upgrades of paired non-operator devices",
     grants: "too-much", property: "paired-node-never-silently-escalates", cell: "upgrade=role,role=operator",
-    introduced: "2026.4.1", fixed: "2026.6.10", bisectFrom: "2026.2.21",
-    measuredBy: "model, unmeasured: the upgrade reason is not passed to the sliced shouldAllowSilentLocalPairing; the 6.10 block is caller glue",
+    introduced: "2026.4.2", fixed: "2026.6.10", bisectFrom: "2026.2.21",
+    measuredBy: "sliced shouldAllowSilentLocalPairing, reason role-upgrade (refused 2.26–4.1, silent from 4.2); model, unmeasured: the 6.10 block is caller glue",
   },
   {
     id: "paired-node-silent-scope-upgrade",
@@ -163,7 +171,7 @@ export const HISTORY: readonly HistoryBug[] = [
     source: "scope-upgrade a silent reason from 2.22 (2.26 helper); 6.10 blocks silent upgrades of paired non-operator devices",
     grants: "too-much", property: "paired-node-never-silently-escalates", cell: "upgrade=scopes,role=node",
     introduced: "2026.2.22-1", fixed: "2026.6.10", bisectFrom: "2026.2.21",
-    measuredBy: "model, unmeasured: the upgrade reason is not passed to the sliced function; the 6.10 block is caller glue",
+    measuredBy: "sliced shouldAllowSilentLocalPairing from 2.26, reason scope-upgrade; model, unmeasured: 2.22-1–2.25 inline, the 6.10 block is caller glue",
   },
   {
     id: "device-token-silent-scope-upgrade",
@@ -171,7 +179,7 @@ export const HISTORY: readonly HistoryBug[] = [
     source: "8.1 shouldAllowSilentLocalPairing: a silent scope-upgrade needs auth method none, token or password",
     grants: "too-much", property: "device-token-scope-upgrade-needs-approval", cell: "role=operator,upgrade=scopes,cred=device-token",
     introduced: "2026.2.22-1", fixed: "2026.8.1", bisectFrom: "2026.2.21",
-    measuredBy: "model, unmeasured: read from the 8.1 function; its adapter only asks about first pairings",
+    measuredBy: "sliced shouldAllowSilentLocalPairing, reason scope-upgrade with a device token (silent to 7.35, refused from 8.1); model, unmeasured: 2.22-1–2.25 inline",
   },
   {
     id: "GHSA-5wcw-8jjv-m286",
@@ -186,5 +194,19 @@ export const HISTORY: readonly HistoryBug[] = [
     source: "checkBrowserOrigin ≤2.22-1 accepts an Origin host equal to the Host header; from 2.23 only with gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback",
     grants: "too-much", property: "foreign-origin-rejected", cell: "client=control-ui,origin=foreign,host=origin",
     fixed: "2026.2.23", measuredBy: "model, unmeasured: checkBrowserOrigin is not sliced yet; read from it in every bundle",
+  },
+  {
+    id: "lan-browser-container-silent-pairing",
+    title: "a LAN client claiming the Control UI, writing a loopback Host and the gateway's own loopback Origin and holding the shared token, was classed browser_container_local and its new device paired silently",
+    source: "resolvePairingLocality's browser-container rule (4.7) takes any private socket (RFC 1918, CGNAT/tailnet, link-local, ULA) for a container bridge and trusts the Host and Origin the client writes; a non-loopback bind seeds the loopback origins into gateway.controlUi.allowedOrigins; 5.18 stopped pairing browser-origin connects silently",
+    grants: "too-much", property: "remote-origin-never-silently-paired", connection: LAN_CLIENT_LOOPBACK_HOST, cell: CONTROL_UI_WITH_TOKEN,
+    introduced: "2026.4.7", fixed: "2026.5.18", measuredBy: MEASURED_ON_THE_REQUEST,
+  },
+  {
+    id: "lan-browser-container-silent-pairing-again",
+    title: "the same LAN client is paired silently again once 5.22 lets browser-origin connects pair silently (still in the newest release)",
+    source: "5.22 relaxed shouldAllowSilentLocalPairing for the Control UI and WebChat (row 16's fix) while resolvePairingLocality still takes any private socket for a browser container",
+    grants: "too-much", property: "remote-origin-never-silently-paired", connection: LAN_CLIENT_LOOPBACK_HOST, cell: CONTROL_UI_WITH_TOKEN,
+    introduced: "2026.5.22", measuredBy: MEASURED_ON_THE_REQUEST,
   },
 ];

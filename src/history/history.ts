@@ -18,8 +18,8 @@ export function releaseBefore(version: string): string {
   return before[before.length - 1]!;
 }
 
-/** The last release that still has the bug. */
-export const lastAffected = (bug: HistoryBug) => releaseBefore(bug.fixed);
+/** The last release that still has the bug: the one before its fix, or the newest published release for an open bug. */
+export const lastAffected = (bug: HistoryBug) => (bug.fixed ? releaseBefore(bug.fixed) : releaseLine().at(-1)!);
 
 /** The affected range as the table shows it. */
 export function affectedRange(bug: HistoryBug): string {
@@ -69,7 +69,7 @@ export function renderHistoryTable(bugs: readonly HistoryBug[]): string {
     "| # | bug | source | grants | affected | fixed | shown by (exit 1 on the affected release, 0 on the fixed one) | measured by |",
     "|---|---|---|---|---|---|---|---|",
     ...bugs.map((b, i) =>
-      `| ${i + 1} | ${escape(b.title)} | ${escape(b.source)} | ${b.grants === "too-much" ? "too much" : "too little"} | ${affectedRange(b)} | ${b.fixed} | \`${escape(command(b))}\` | ${escape(b.measuredBy)} |`),
+      `| ${i + 1} | ${escape(b.title)} | ${escape(b.source)} | ${b.grants === "too-much" ? "too much" : "too little"} | ${affectedRange(b)} | ${b.fixed ?? "open"} | \`${escape(command(b))}\` | ${escape(b.measuredBy)} |`),
   ];
   return lines.join("\n");
 }

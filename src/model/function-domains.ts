@@ -1,6 +1,6 @@
 import { compareVersions } from "../domain/versions.ts";
 import { finiteDomain, named, type FiniteDomain } from "../differential/domain.ts";
-import { AUTH_METHODS, GATE_KINDS, GATEWAY_AUTH_MODES, PAIRING_LOCALITIES, type PolicyFunctionName } from "./policy-functions.ts";
+import { AUTH_METHODS, GATE_KINDS, GATEWAY_AUTH_MODES, PAIRING_LOCALITIES, PAIRING_REASONS, type PolicyFunctionName } from "./policy-functions.ts";
 
 /**
  * The finite input domain of each policy function: the differential check runs model and release
@@ -39,6 +39,7 @@ export const FUNCTION_DOMAINS: Record<PolicyFunctionName, (version: string) => F
   ],
   shouldAllowSilentLocalPairing: (v) => [
     ["locality", localities(v)], ["hasBrowserOriginHeader", bool], ["isControlUi", bool], ["isWebchat", bool], ["authMethod", AUTH_METHODS],
+    ["reason", PAIRING_REASONS],
   ],
 };
 

@@ -1,7 +1,7 @@
 import type { Cell } from "../domain/cell.ts";
 import type { Verdict } from "../domain/verdict.ts";
 import type { ModelAt } from "./model-at.ts";
-import type { AuthMethod, GateKind, GatewayAuthMode, PairingLocality, PolicyFunctions } from "./policy-functions.ts";
+import type { AuthMethod, GateKind, GatewayAuthMode, PairingLocality, PairingReason, PolicyFunctions } from "./policy-functions.ts";
 import { decide, type HitCounter } from "./rule.ts";
 import type { AuthFacts } from "./stage-types.ts";
 
@@ -67,9 +67,9 @@ export function runHandshake(cell: Cell, model: ModelAt, functions: (hit: HitCou
   if (final === "unauthorized") return reject("unauthorized", rules);
   const method = final === "auth-ok" ? facts.auth.method : final;
 
-  // the release's own answer for a first pairing here; upgrades reuse its locality and Origin conditions
-  const localSilentOk = () => fns.shouldAllowSilentLocalPairing({
-    locality: facts.locality, hasBrowserOriginHeader: facts.hasOrigin, isControlUi: facts.isControlUi, isWebchat: cell.client === "webchat", authMethod: method,
+  // the release's own answer for this pairing's reason: a first pairing, or the upgrade the paired device asks for
+  const localSilentOk = (reason: PairingReason) => fns.shouldAllowSilentLocalPairing({
+    locality: facts.locality, hasBrowserOriginHeader: facts.hasOrigin, isControlUi: facts.isControlUi, isWebchat: cell.client === "webchat", authMethod: method, reason,
   });
   const pairing = decide(model.pairing, {
     hasDevice: facts.hasDevice,
@@ -79,10 +79,10 @@ export function runHandshake(cell: Cell, model: ModelAt, functions: (hit: HitCou
     }),
     backendSkip: facts.hasDevice && backend(method),
     paired: cell.device === "paired",
-    silent: facts.hasDevice && cell.device === "unpaired" && localSilentOk(),
+    silent: facts.hasDevice && cell.device === "unpaired" && localSilentOk("not-paired"),
     upgrade: cell.upgrade,
     approvedRole: cell.upgrade === "role" ? (cell.role === "operator" ? "node" : "operator") : cell.role,
-    localSilentOk: facts.hasDevice && cell.upgrade !== "none" && localSilentOk(),
+    localSilentOk: facts.hasDevice && cell.upgrade !== "none" && localSilentOk(cell.upgrade === "role" ? "role-upgrade" : "scope-upgrade"),
     isLocalClient: facts.isLocalClient,
     method,
   }, track).value;

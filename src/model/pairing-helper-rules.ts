@@ -55,14 +55,23 @@ export const BACKEND_PAIRING: RuleList<BackendPairingInput, boolean> = {
   ],
 };
 
-/** shouldAllowSilentLocalPairing for a first pairing (reason `not-paired`, autoApproveLocal at its default). */
+/**
+ * shouldAllowSilentLocalPairing for a first pairing or an upgrade (its `reason`; autoApproveLocal at
+ * its default). The reasons' boundaries were run on every release from 2.26 (the sliced function).
+ */
 export const SILENT_PAIRING: RuleList<SilentPairingInput, boolean> = {
   name: "shouldAllowSilentLocalPairing",
   rules: [
-    { id: "silent.local-e0", until: "2026.2.22-1", when: (i) => i.locality !== "remote", then: true,
-      why: "≤2.21 inline: silent = isLocalClient, Origin not consulted" },
+    { id: "silent.local-e0", until: "2026.2.22-1", when: (i) => i.locality !== "remote" && i.reason === "not-paired", then: true,
+      why: "≤2.21 inline: a first pairing is silent when isLocalClient, Origin not consulted (upgrades: the pairing step's own ≤2.19 rule)" },
     { id: "silent.no-browser-origin", since: "2026.5.18", until: "2026.5.22", when: (i) => i.hasBrowserOriginHeader, then: false,
       why: "measured: 5.18–5.20 paired no browser-origin connect silently, Control UI and WebChat included (5.22 relaxed it again)" },
+    { id: "silent.role-upgrade-needs-approval", since: "2026.2.22-1", until: "2026.4.2", when: (i) => i.reason === "role-upgrade", then: false,
+      why: "measured: the sliced function refuses role-upgrade 2.26–4.1 and allows it from 4.2 (#59092's CHANGELOG entry says 4.1)",
+      unmeasured: "2.22–2.25 keep silent pairing inline (the function is sliced from 2.26): read, not run" },
+    { id: "silent.scope-upgrade-needs-secret-auth", since: "2026.8.1",
+      when: (i) => i.reason === "scope-upgrade" && !["none", "token", "password"].includes(i.authMethod), then: false,
+      why: "measured 7.35 → 8.1: a silent scope upgrade needs auth method none, token or password (a device token alone no longer does)" },
     { id: "silent.local", since: "2026.2.22-1",
       when: (i) => i.locality !== "remote" && (!i.hasBrowserOriginHeader || i.isControlUi || i.isWebchat), then: true,
       why: "local, and an Origin only from the Control UI or WebChat",

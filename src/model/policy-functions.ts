@@ -84,13 +84,18 @@ export interface BackendPairingInput {
   authMethod: AuthMethod;
 }
 
-/** shouldAllowSilentLocalPairing for a first pairing (reason `not-paired`). */
+/** Why a device is being paired: a first pairing, or a paired device asking for more scopes or the other role. */
+export const PAIRING_REASONS = ["not-paired", "scope-upgrade", "role-upgrade"] as const;
+export type PairingReason = (typeof PAIRING_REASONS)[number];
+
+/** shouldAllowSilentLocalPairing: may this pairing (first, or an upgrade) be approved without an operator? */
 export interface SilentPairingInput {
   locality: PairingLocality;
   hasBrowserOriginHeader: boolean;
   isControlUi: boolean;
   isWebchat: boolean;
   authMethod: AuthMethod;
+  reason: PairingReason;
 }
 
 /** resolveControlUiAuthPolicy: what the Control UI knobs mean for this connect. */

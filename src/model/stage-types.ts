@@ -41,7 +41,7 @@ export interface PairingStepInput {
   upgrade: Cell["upgrade"];
   /** the role the device was approved for (the other role on a role upgrade). */
   approvedRole: Cell["role"];
-  /** the release's own silent-pairing answer for this connect as a first pairing (locality and Origin). */
+  /** the release's own silent-pairing answer for this connect's upgrade (its reason, locality and Origin). */
   localSilentOk: boolean;
   isLocalClient: boolean;
   method: AuthMethod;

@@ -48,7 +48,6 @@ export function abstractPairingCell(p: PairingProbe): PairingLocalityCell {
 /** The model's pairing observer at a version, over the model's own (possibly patched) policy functions. */
 export function modelPairingObserver(version: string, functions: Pick<PolicyFunctions, "shouldAllowSilentLocalPairing" | "shouldSkipBackendSelfPairing">): PairingObserver {
   return (probe) => {
-    if (probe.reason !== "not-paired") return { unchecked: `the model's silent-pairing function answers first pairings only (reason ${probe.reason})` };
     const locality = compareVersions(version, "2026.4.5") >= 0
       ? pairingLocalityModel(version, abstractPairingCell(probe)).value
       : probe.isLocalClient ? "direct_local" : "remote";
@@ -56,7 +55,7 @@ export function modelPairingObserver(version: string, functions: Pick<PolicyFunc
     const asLocality = locality as PairingLocality;
     const { isControlUi, isWebchat } = clientFlags(probe);
     const hasBrowserOriginHeader = probe.origin !== "none";
-    const silent = functions.shouldAllowSilentLocalPairing({ locality: asLocality, hasBrowserOriginHeader, isControlUi, isWebchat, authMethod: probe.auth });
+    const silent = functions.shouldAllowSilentLocalPairing({ locality: asLocality, hasBrowserOriginHeader, isControlUi, isWebchat, authMethod: probe.auth, reason: probe.reason });
     const backendSkip = functions.shouldSkipBackendSelfPairing({ isBackendClient: probe.client === "backend", locality: asLocality, hasBrowserOriginHeader, ...authFacts(probe.auth) });
     return { locality, silent, backendSkip };
   };

@@ -1,6 +1,7 @@
 import type { Client } from "../domain/cell.ts";
 import { compareVersions } from "../domain/versions.ts";
 import { HEADER, type ConcreteRequest } from "../locality/request.ts";
+import type { PairingReason } from "../model/policy-functions.ts";
 
 /**
  * One concrete question for a release's pairing-locality code: what its handshake would hand
@@ -29,8 +30,6 @@ export interface PairingProbe {
 
 export const PAIRING_AUTHS = ["token", "password", "none"] as const;
 export type PairingAuth = (typeof PAIRING_AUTHS)[number];
-export const PAIRING_REASONS = ["not-paired", "scope-upgrade", "role-upgrade"] as const;
-export type PairingReason = (typeof PAIRING_REASONS)[number];
 
 export const LOOPBACK_ORIGIN = "http://127.0.0.1:18789";
 
@@ -43,8 +42,6 @@ const CLIENT_INFO: Record<Client, { id: string; mode: string }> = {
   "control-ui": { id: "openclaw-control-ui", mode: "webchat" },
   other: { id: "test", mode: "test" },
 };
-
-
 
 /** The connect frame's params as that client sends them (protocol 3). */
 export function probeConnectParams(p: Pick<PairingProbe, "client">): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { callDistinct, expectBoolean } from "../differential/adapter.ts";
 import type { Release } from "../differential/release.ts";
 import type { CallResult } from "../release/runner.ts";
 import { localityCells, requestOf } from "../locality/locality-domain.ts";
+import { PAIRING_REASONS } from "../model/policy-functions.ts";
 import { PAIRING_LOCALITY_KINDS } from "./domain.ts";
 import {
   authFacts, clientFlags, pairingLocalityParams, PAIRING_AUTHS, probeConnectParams, type PairingProbe,
@@ -138,7 +139,7 @@ export async function pairingTruthTable(release: Release): Promise<PairingTruthT
   probes.forEach((p, i) => {
     const locality = localities[i]!;
     if (locality.startsWith("error: ")) return;
-    for (const reason of ["not-paired", "scope-upgrade", "role-upgrade"] as const) {
+    for (const reason of PAIRING_REASONS) {
       silentArgs.set(silentKey({ ...p, reason }, locality), {
         isLocalClient: p.isLocalClient, locality, hasBrowserOriginHeader: p.origin !== "none", ...clientFlags(p),
         reason, autoApproveLocal: true, authMethod: p.auth,

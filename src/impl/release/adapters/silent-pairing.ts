@@ -1,9 +1,9 @@
-import type { AuthMethod, PairingLocality, SilentPairingInput } from "../../../model/policy-functions.ts";
+import { PAIRING_REASONS, type AuthMethod, type PairingLocality, type SilentPairingInput } from "../../../model/policy-functions.ts";
 import { expectBoolean, obj, objectParamReading, type RealAdapter } from "./adapter.ts";
 
 const FIELDS = ["isLocalClient", "locality", "hasBrowserOriginHeader", "isControlUi", "isWebchat", "isNativeAppUi", "reason", "autoApproveLocal", "authMethod"];
 
-/** shouldAllowSilentLocalPairing(params) for a first pairing: one object, fields added over time (2.26–9.6). */
+/** shouldAllowSilentLocalPairing(params) for a first pairing or an upgrade (its reason): one object, fields added over time (2.26–9.6). */
 export const SILENT_PAIRING: RealAdapter<SilentPairingInput, boolean> = {
   real: "shouldAllowSilentLocalPairing",
   abstract: "shouldAllowSilentLocalPairing",
@@ -12,13 +12,14 @@ export const SILENT_PAIRING: RealAdapter<SilentPairingInput, boolean> = {
   matches: objectParamReading(FIELDS),
   toArgs: (i) => [{
     isLocalClient: i.locality === "direct_local", locality: i.locality, hasBrowserOriginHeader: i.hasBrowserOriginHeader,
-    isControlUi: i.isControlUi, isWebchat: i.isWebchat, isNativeAppUi: false, reason: "not-paired", autoApproveLocal: true, authMethod: i.authMethod,
+    isControlUi: i.isControlUi, isWebchat: i.isWebchat, isNativeAppUi: false, reason: i.reason, autoApproveLocal: true, authMethod: i.authMethod,
   }],
   fromResult: (v) => expectBoolean("shouldAllowSilentLocalPairing", v),
   fromArgs: (a) => {
     const p = obj(a);
     const locality = (p.locality ?? (p.isLocalClient ? "direct_local" : "remote")) as PairingLocality;
-    return { locality, hasBrowserOriginHeader: !!p.hasBrowserOriginHeader, isControlUi: !!p.isControlUi, isWebchat: !!p.isWebchat, authMethod: p.authMethod as AuthMethod };
+    return { locality, hasBrowserOriginHeader: !!p.hasBrowserOriginHeader, isControlUi: !!p.isControlUi, isWebchat: !!p.isWebchat, authMethod: p.authMethod as AuthMethod,
+      reason: (PAIRING_REASONS as readonly string[]).includes(p.reason) ? p.reason : "not-paired" };
   },
   toResult: (o) => o,
 };
