@@ -26,6 +26,10 @@ const CREDENTIALS_BY_MODE: Record<AuthMode, readonly Credential[]> = {
 /** Clients that run in a browser: their Origin is always checked. */
 const isBrowserClient = (c: Cell) => c.client === "control-ui" || c.client === "webchat";
 
+/** A new device's first pairing whose auth lets it reach the pairing step: a right token or password, or auth none. */
+const firstPairing = (c: Cell) =>
+  c.device === "unpaired" && c.upgrade === "none" && (c.authMode === "none" || ((c.authMode === "token" || c.authMode === "password") && c.credential === "secret-ok"));
+
 export const VALIDITY_RULES: readonly ValidityRule[] = [
   {
     id: "credential-fits-mode",
@@ -43,9 +47,9 @@ export const VALIDITY_RULES: readonly ValidityRule[] = [
     excludes: (c) => c.upgrade !== "none" && c.device !== "paired",
   },
   {
-    id: "forwarding-headers-read-at-origin-check",
-    why: "forwarding headers are told apart only where a connect step reads them beyond locality (which `loc` already gives): the origin check of a disallowed Origin on a client id other than the Control UI and WebChat (2.25–3.8 skipped it when they were present; a browser client's Origin is checked whatever the headers, in every release). Elsewhere the connect is the same with or without them, so it is modelled once, without",
-    excludes: (c) => c.forwarded && (c.origin !== "foreign" || isBrowserClient(c)),
+    id: "forwarding-headers-where-read",
+    why: "forwarding headers are told apart only where a step reads them beyond locality (which `loc` already gives): the origin check of a disallowed Origin on a client id other than the Control UI and WebChat (2.25–3.8 skipped it when they were present; a browser client's Origin is checked whatever the headers, in every release), and a new device's first pairing with a verified token or password or under auth none (resolvePairingLocality reads hasProxyHeaders, and the pairing ground truth pairs each concrete connection with the connects of its own headers). Elsewhere the connect is the same with or without them, so it is modelled once, without",
+    excludes: (c) => c.forwarded && !(c.origin === "foreign" ? !isBrowserClient(c) : firstPairing(c)),
   },
   {
     id: "host-header-read-for-browser-origin",

@@ -74,8 +74,9 @@ describe("cell keys", () => {
   it("leave the latest appended fields out of a key at their defaults, and use them only where a rule reads them", () => {
     const atDefaults = allCells().filter((c) => !c.forwarded && c.hostHeader === "gateway" && !c.withDeviceToken);
     for (const cell of atDefaults.slice(0, 2000)) expect(cellKey(cell)).not.toMatch(/fwd=|host=|dtok=/);
-    // the new values only occur where the origin check reads them: a disallowed Origin
-    expect(allCells().filter((c) => c.forwarded || c.hostHeader !== "gateway").every((c) => c.origin === "foreign")).toBe(true);
+    // the new values only occur where a step reads them: the origin check of a disallowed Origin, a new device's first pairing
+    expect(allCells().filter((c) => c.hostHeader !== "gateway").every((c) => c.origin === "foreign")).toBe(true);
+    expect(allCells().filter((c) => c.forwarded).every((c) => c.origin === "foreign" || (c.device === "unpaired" && c.upgrade === "none"))).toBe(true);
     // and the device token beside a secret only on a paired device
     expect(allCells().filter((c) => c.withDeviceToken).every((c) => c.device === "paired" && (c.credential === "secret-ok" || c.credential === "secret-wrong"))).toBe(true);
   });
