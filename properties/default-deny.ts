@@ -1,4 +1,14 @@
+import type { CoverageRule } from "../src/impl/implementation.ts";
 import { violation, type Property } from "../src/engine/property.ts";
+
+// an implementation's allow rules, collected once per rule list rather than once per admitted cell
+// (collected again should the list ever grow)
+const allowRuleSets = new WeakMap<readonly CoverageRule[], { length: number; ids: ReadonlySet<string> }>();
+function allowRulesOf(rules: readonly CoverageRule[]): ReadonlySet<string> {
+  let allow = allowRuleSets.get(rules);
+  if (allow?.length !== rules.length) allowRuleSets.set(rules, (allow = { length: rules.length, ids: new Set(rules.filter((r) => r.admits).map((r) => r.id)) }));
+  return allow.ids;
+}
 
 export const defaultDeny: Property = {
   id: "default-deny",
@@ -9,7 +19,7 @@ export const defaultDeny: Property = {
   check: (c, ctx) => {
     const v = ctx.verdict(c);
     if (v.outcome !== "admit") return undefined;
-    const allowRules = ctx.impl.coverage.rules.filter((r) => r.admits).map((r) => r.id);
-    return v.rules.some((id) => allowRules.includes(id)) ? undefined : violation(`admitted, but no allow rule decided (trail: ${v.rules.join(" > ")})`);
+    const allowRules = allowRulesOf(ctx.impl.coverage.rules);
+    return v.rules.some((id) => allowRules.has(id)) ? undefined : violation(`admitted, but no allow rule decided (trail: ${v.rules.join(" > ")})`);
   },
 };

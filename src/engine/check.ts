@@ -151,12 +151,17 @@ function tallyUnrealised(impl: Implementation, cells: readonly Cell[]): NonNulla
   return [...byReason.values()];
 }
 
+/** Each connection observed once; the domain's own (shared, frozen) connections are found by identity, others by key. */
 function memoized(observe: LocalityObserver): LocalityObserver {
   const seen = new Map<string, Observation>();
+  const byIdentity = new WeakMap<LocalityCell, Observation>();
   return (cell) => {
+    let observation = byIdentity.get(cell);
+    if (observation) return observation;
     const key = localityCellKey(cell);
-    let observation = seen.get(key);
+    observation = seen.get(key);
     if (!observation) seen.set(key, (observation = observe(cell)));
+    if (Object.isFrozen(cell)) byIdentity.set(cell, observation);
     return observation;
   };
 }

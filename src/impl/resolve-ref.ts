@@ -1,6 +1,5 @@
 import { CannotCheckError } from "../domain/errors.ts";
 import { isVersion } from "../domain/versions.ts";
-import { loadLiveImplementation } from "../live/index.ts";
 import { CANDIDATES, findCandidate } from "../model/candidates/index.ts";
 import type { Implementation } from "./implementation.ts";
 import { publishedVersion } from "./published-version.ts";
@@ -40,7 +39,8 @@ const LOADERS: readonly (readonly [prefix: string, load: RefLoader])[] = [
     const release = await openCheckout(dir, opts);
     return releaseImplementation(release, { kind: "checkout", origin: `checkout ${dir}`, ...seedOf(opts) });
   }],
-  ["live:", (spec, opts) => loadLiveImplementation(spec, opts.onProgress ? { onProgress: opts.onProgress } : {})],
+  // the live runner (gateways, netns, ws) is loaded only for a live: ref
+  ["live:", async (spec, opts) => (await import("../live/index.ts")).loadLiveImplementation(spec, opts.onProgress ? { onProgress: opts.onProgress } : {})],
 ];
 
 const seedOf = (opts: ResolveOptions) => (opts.seed === undefined ? {} : { seed: opts.seed });

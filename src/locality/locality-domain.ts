@@ -96,13 +96,20 @@ export function localityCells(): readonly LocalityCell[] {
 
 // the observation does not depend on the release, so exhaustive runs over many releases build it once
 const requests = new WeakMap<LocalityCell, ConcreteRequest>();
+// what the topology delivers depends on neither setting (trustedProxies, X-Real-IP fallback), so the
+// eight connections that differ only in those share one observation (each is a validated request)
+const delivered = new Map<string, ConcreteRequest>();
 
 export function requestOf(cell: LocalityCell): ConcreteRequest {
   let request = requests.get(cell);
   if (!request) {
-    const host = HOST_OPTIONS[cell.host];
-    const client: ClientHeaders = { ...SPOOF_OPTIONS[cell.spoof], ...(host === undefined ? {} : { host }) };
-    const observed = TOPOLOGIES[cell.topology].observe(LOCALITY_ORIGINS[cell.origin], client);
+    const via = `${cell.topology}\u0000${cell.origin}\u0000${cell.spoof}\u0000${cell.host}`;
+    let observed = delivered.get(via);
+    if (!observed) {
+      const host = HOST_OPTIONS[cell.host];
+      const client: ClientHeaders = { ...SPOOF_OPTIONS[cell.spoof], ...(host === undefined ? {} : { host }) };
+      delivered.set(via, (observed = TOPOLOGIES[cell.topology].observe(LOCALITY_ORIGINS[cell.origin], client)));
+    }
     request = Object.freeze({ ...observed, trustedProxies: [...TRUSTED_PROXY_SETTINGS[cell.trusted]], allowRealIpFallback: cell.realIp });
     requests.set(cell, request);
   }

@@ -15,8 +15,6 @@ import { progressReporter } from "../progress.ts";
 import { baselineReports, baseResolver } from "../../api/base.ts";
 import { withBaseInReplays } from "../../engine/baseline.ts";
 import { withBaseline } from "../../report/baseline-report.ts";
-import { checkSarif } from "../../report/sarif.ts";
-import { checkoutLocations } from "../../api/locations.ts";
 import { VERSION } from "../version.ts";
 import { assertSelectedSomething, cellFilter, connectionFilter } from "../filters.ts";
 
@@ -87,12 +85,19 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
         impls: flags.base ? results.map((r) => withBaseInReplays(r, properties, flags.base!)) : results,
       });
       assertSelectedSomething(report, flags);
-      const locations = format === "sarif" ? await checkoutLocations(report) : undefined;
-      const render = { text: checkText, json: (r: CheckReport) => JSON.stringify(r, null, 2) + "\n", junit: checkJunit, markdown: checkMarkdown, sarif: (r: CheckReport) => checkSarif(r, locations, VERSION) }[format];
+      const sarif = format === "sarif" ? await sarifRenderer(report) : undefined;
+      const render = { text: checkText, json: (r: CheckReport) => JSON.stringify(r, null, 2) + "\n", junit: checkJunit, markdown: checkMarkdown, sarif: sarif! }[format];
       emit(baseline ? withBaseline(format, render(report), baseline) : render(report), flags.out);
       const violated = baseline ? baseline.some((b) => b.failed) : report.impls.some((i) => i.status === "violated");
       setExit(violated ? EXIT.violated : EXIT.holds);
     });
+}
+
+/** SARIF and the source locations it points at are loaded only for `--format sarif` (locating reads a checkout's sources). */
+async function sarifRenderer(report: CheckReport): Promise<(r: CheckReport) => string> {
+  const [{ checkSarif }, { checkoutLocations }] = await Promise.all([import("../../report/sarif.ts"), import("../../api/locations.ts")]);
+  const locations = await checkoutLocations(report);
+  return (r) => checkSarif(r, locations, VERSION);
 }
 
 function propertyOrFail(id: string) {

@@ -5,7 +5,6 @@ import { CannotCheckError } from "../../domain/errors.ts";
 import { isVersion } from "../../domain/versions.ts";
 import { openDist, openPublished } from "../../differential/open.ts";
 import type { Release } from "../../differential/release.ts";
-import { transpileCheckout } from "../../release/source/index.ts";
 import { RELEASE_EXPORTS } from "./layers.ts";
 
 export interface OpenOptions {
@@ -32,6 +31,8 @@ export async function openCheckout(dir: string, opts: OpenOptions = {}): Promise
   const dist = join(root, "dist");
   if (existsSync(dist)) return openDist({ label, version, integrity: fingerprint(root, dist), distDir: async () => dist }, RELEASE_EXPORTS, "sliced", load);
   if (!existsSync(join(root, "src"))) throw new CannotCheckError(`${label} has neither dist/ nor src/: not an OpenClaw checkout`);
+  // esbuild is loaded only for a checkout that has to be transpiled
+  const { transpileCheckout } = await import("../../release/source/index.ts");
   const transpiled = await transpileCheckout(root);
   return openDist({ label, version, integrity: transpiled.fingerprint, distDir: async () => transpiled.distDir }, RELEASE_EXPORTS, "source", load);
 }

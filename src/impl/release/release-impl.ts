@@ -1,7 +1,7 @@
 import { mergeAgreements, type Agreement } from "../../differential/agreement.ts";
 import { runFunction, runLayer, type FunctionRun, type Layer } from "../../differential/layer.ts";
 import type { Release } from "../../differential/release.ts";
-import { cellRequests, randomAddresses, randomRequests } from "../../locality/real/inputs.ts";
+import { randomAddresses, randomRequests } from "../../locality/real/inputs.ts";
 import { LOCALITY_LAYER, observationsOf, type RealLocalityObservation } from "../../locality/real/layer.ts";
 import { observerOf } from "../../locality/real/observe.ts";
 import { eraOf } from "../../model/eras/index.ts";
@@ -11,7 +11,7 @@ import { modelAt, type ModelAt } from "../../model/model-at.ts";
 import type { PolicyFunctionName } from "../../model/policy-functions.ts";
 import type { Observation } from "../../topology/observer.ts";
 import type { Cell } from "../../domain/cell.ts";
-import type { LocalityCell } from "../../locality/locality-domain.ts";
+import { localityCells, type LocalityCell } from "../../locality/locality-domain.ts";
 import type { ImplKind, Implementation } from "../implementation.ts";
 import { coverageRules } from "../model-impl.ts";
 import { derivedFromRelease } from "./derived-cache.ts";
@@ -137,7 +137,8 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
       return { ...seen, trail: [`openclaw:${decider}=${seen.ingressKind ?? seen.isLocalClient}`] };
     },
     notes: [
-      `locality: the release's own functions (${decider} on ${cellRequests().length} connections)`,
+      // one request per abstract connection: counted, not built (building them all just to count them cost a tenth of a warm check)
+      `locality: the release's own functions (${decider} on ${localityCells().length} connections)`,
       `integrity ${release.integrity}`,
       `sliced: ${[...new Set(sliced)].join(", ") || "none"}`,
       `imports pulled in: ${[...release.imports.node, ...release.imports.bare].join(", ") || "none"}`,

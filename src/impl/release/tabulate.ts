@@ -45,12 +45,21 @@ function indexed(table: PolicyTable, ref: string) {
   };
 }
 
-/** The release's functions where it has them, the model's elsewhere (inline code the model stands in for). */
+/**
+ * The release's functions where it has them, the model's elsewhere (inline code the model stands in for).
+ * The handshake asks for them once per cell, with that cell's hit counter: they are built once and
+ * report to whichever counter asked last, which is the running handshake's (it runs synchronously
+ * from start to verdict, so no two counters are ever in use at once). Building them per cell cost
+ * sixteen closures per cell, tens of thousands of times per check.
+ */
 export function mixedFunctions(model: ModelAt, tables: Partial<Record<PolicyFunctionName, PolicyTable>>, ref: string) {
   const lookups = (Object.entries(tables) as [PolicyFunctionName, PolicyTable][]).map(([fn, table]) => [fn, indexed(table, ref)] as const);
+  let current: (id: string) => void = () => {};
+  const relay = (id: string) => current(id);
+  const mixed = { ...modelFunctions(model, relay) } as Record<PolicyFunctionName, (i: unknown) => unknown>;
+  for (const [fn, lookup] of lookups) mixed[fn] = (input) => lookup(input as Record<string, unknown>, relay);
   return (hit: (id: string) => void): PolicyFunctions => {
-    const mixed = { ...modelFunctions(model, hit) } as Record<PolicyFunctionName, (i: unknown) => unknown>;
-    for (const [fn, lookup] of lookups) mixed[fn] = (input) => lookup(input as Record<string, unknown>, hit);
+    current = hit;
     return mixed as unknown as PolicyFunctions;
   };
 }
