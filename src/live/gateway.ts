@@ -36,6 +36,8 @@ export interface RunningGateway {
    * caller must then not take the change as made.
    */
   reconfigure(edit: (config: Record<string, any>) => void, applied: RegExp, timeoutMs?: number): Promise<boolean>;
+  /** its config file as it is now (a gateway may rewrite it at start). */
+  configOnDisk(): Promise<Record<string, any>>;
   /** the tail of its log, for error messages. */
   logTail(): string;
 }
@@ -135,7 +137,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
       since = undefined;
       return ok;
     };
-    return { config, port, stateDir, timing: { listen: (listen - started) / 1000, ready: (ready - started) / 1000 }, stop, reconfigure, logTail: () => tail };
+    return { config, port, stateDir, timing: { listen: (listen - started) / 1000, ready: (ready - started) / 1000 }, stop, reconfigure, configOnDisk: async () => JSON.parse(await readFile(configPath, "utf8")), logTail: () => tail };
   } catch (error) {
     await stop();
     throw error;

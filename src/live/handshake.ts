@@ -24,6 +24,8 @@ export interface HandshakeRequest {
   /** after hello-ok, one call: a method whose scope tells whether the requested scopes were kept, or an admin action. */
   after?: { method: string; params?: Record<string, unknown>; onlyWithoutScopes?: boolean };
   timeoutMs: number;
+  /** leave with a closing handshake instead of cutting the socket (a paired device's next connect follows). */
+  graceful?: boolean;
 }
 
 export interface Observation {
@@ -66,8 +68,16 @@ export function handshake(req: HandshakeRequest): Promise<Observation> {
       clearTimeout(timer);
       ws.removeAllListeners();
       ws.on("error", () => {});
+      const done = () => resolve(deviceId ? { ...o, deviceId } : o);
+      if (req.graceful && ws.readyState === WebSocket.OPEN) {
+        // a closing handshake, as a client that is done would; bounded, then the socket is cut
+        const cut = setTimeout(() => { ws.terminate(); done(); }, 2_000);
+        ws.once("close", () => { clearTimeout(cut); done(); });
+        ws.close(1000);
+        return;
+      }
       if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.terminate();
-      resolve(deviceId ? { ...o, deviceId } : o);
+      done();
     };
     const timer = setTimeout(() => finish(observation ?? { kind: "timeout", detail: `no answer within ${req.timeoutMs} ms` }), req.timeoutMs);
     ws.on("unexpected-response", (_r, res) => finish({ kind: "http", httpStatus: res.statusCode ?? 0 }));

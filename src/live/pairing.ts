@@ -49,8 +49,7 @@ export async function pairDevices(ctx: RequestContext, gw: RunningGateway, needs
 
 /**
  * The device token each paired device holds on this gateway: what the gateway issues it on a
- * local connect with the gateway's own shared secret (and a loopback Origin where the client
- * kind needs one), as a paired device is handed a token by the gateway it connects to. 9.6 binds
+ * local connect with the gateway's own shared secret (and a loopback Origin for a browser client), as a paired device is handed a token by the gateway it connects to. 9.6 binds
  * a browser client's device token to the shared secret it was issued under, so a token from the
  * pairing gateway (a token gateway) is a mismatch on a password gateway until one is re-issued
  * there; without this, whether a Control UI or WebChat device-token cell passed depended on
@@ -62,12 +61,16 @@ export async function deviceTokensOn(ctx: RequestContext, gw: RunningGateway, au
   const tokens = new Map<string, string>();
   await Promise.all([...devices].map(async ([need, device]) => {
     const [role, client] = need.split("/") as [Cell["role"], Cell["client"]];
-    const connect = (headers: Record<string, string>) => handshake(clientRequest(ctx, url, { role, client }, { auth, device: device.key, headers }));
-    const issued = (await connect({})).hello?.auth?.deviceToken ?? (await connect({ Origin: `http://127.0.0.1:${gw.port}` })).hello?.auth?.deviceToken;
+    // one connect, with an Origin only where the client is a browser (a stray Origin on a node made 9.6 file a new pairing request)
+    const headers: Record<string, string> = BROWSER_CLIENTS.has(client) ? { Origin: `http://127.0.0.1:${gw.port}` } : {};
+    const issued = (await handshake(clientRequest(ctx, url, { role, client }, { auth, device: device.key, headers, graceful: true }))).hello?.auth?.deviceToken;
     if (issued) tokens.set(need, issued);
   }));
+  await new Promise((r) => setTimeout(r, 150));
   return tokens;
 }
+
+const BROWSER_CLIENTS = new Set<string>(["control-ui", "webchat"]);
 
 async function pairAdmin(ctx: RequestContext, url: string): Promise<DeviceKey> {
   const admin = freshKey();

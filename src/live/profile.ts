@@ -22,6 +22,12 @@ export interface LiveProfile {
   modelCatalogRefreshKnob: boolean;
   /** a running gateway applies a change of `gateway.auth.allowTailscale` without restarting (read from 9.6; see run.ts). */
   hotReloadsAllowTailscale: boolean;
+  /**
+   * the gateway removes the retired `gateway.controlUi.allowInsecureAuth` from its config file at
+   * start and reads it nowhere (9.6: the key appears only in its list of retired config paths),
+   * so cells with and without it can share one gateway given it (checked on the file each start).
+   */
+  stripsRetiredAllowInsecureAuth: boolean;
   /** protocol range the client offers; the gateway picks within it. */
   protocol: { min: number; max: number };
 }
@@ -34,6 +40,7 @@ export function liveProfile(version: string): LiveProfile {
     refusesUnattributedProxyTraffic: at("2026.8.1"),
     modelCatalogRefreshKnob: at("2026.8.1"),
     hotReloadsAllowTailscale: at("2026.9.6"),
+    stripsRetiredAllowInsecureAuth: at("2026.9.6"),
     // protocol 4 is measured on 6.10 and 9.6, 3 on 3.13 and 3.22; a gateway picks within the offered range
     protocol: { min: 3, max: at("2026.3.23") ? 4 : 3 },
   };

@@ -48,9 +48,15 @@ export interface LiveRunOptions {
   inflight?: number;
 }
 
-interface Job {
+export interface Job {
   key: GatewayKey;
   cells: { cell: Cell; plan: CellPlan }[];
+  /**
+   * The same configuration without `allowInsecureAuth`, where the release removes that retired
+   * knob from its config at start (9.6): its cells ride on this gateway, given the knob, once the
+   * gateway's config file shows it gone; otherwise they get a gateway of their own.
+   */
+  riders?: Job;
 }
 
 export async function runLive(cells: readonly Cell[], opts: LiveRunOptions): Promise<LiveRunResult> {
@@ -79,7 +85,7 @@ export async function runLive(cells: readonly Cell[], opts: LiveRunOptions): Pro
   }
 }
 
-function groupJobs(cells: readonly Cell[], profile: LiveProfile): Job[] {
+export function groupJobs(cells: readonly Cell[], profile: LiveProfile): Job[] {
   const jobs = new Map<string, Job>();
   for (const cell of cells) {
     const plan = planCell(cell, profile);
@@ -88,8 +94,16 @@ function groupJobs(cells: readonly Cell[], profile: LiveProfile): Job[] {
     job.cells.push({ cell, plan });
     jobs.set(id, job);
   }
+  if (profile.stripsRetiredAllowInsecureAuth) {
+    for (const [id, job] of jobs) {
+      const given = job.key.allowInsecureAuth ? undefined : jobs.get(gatewayId({ ...job.key, allowInsecureAuth: true }));
+      if (!given) continue;
+      given.riders = job;
+      jobs.delete(id);
+    }
+  }
   // the jobs that need no paired device first: they start while the pairing gateway pairs
-  const needsPaired = (j: Job) => (j.cells.some((c) => c.cell.device === "paired") ? 1 : 0);
+  const needsPaired = (j: Job) => ([...j.cells, ...(j.riders?.cells ?? [])].some((c) => c.cell.device === "paired") ? 1 : 0);
   return [...jobs.values()].sort((a, b) => needsPaired(a) - needsPaired(b));
 }
 
@@ -180,16 +194,24 @@ class JobRunner {
    * applies without restarting (`hotReloadFrom`), so that job needs no start of its own.
    */
   private async runJob(job: Job, queue: (Job | "pairing")[]): Promise<void> {
-    if (job.cells.some((c) => c.cell.device === "paired")) await this.seeded;
+    if ([...job.cells, ...(job.riders?.cells ?? [])].some((c) => c.cell.device === "paired")) await this.seeded;
     let t0 = Date.now();
     const gw = await this.start(job.key, gatewayId(job.key), this.seedState);
     const tokens = new Map<string, string>();
     let timing: { listen: number; ready: number } = gw.timing;
+    let stripped: boolean | undefined;
     try {
       for (let current: Job | undefined = job; current;) {
-        await this.refreshTokens(gw, current, tokens);
-        await this.runCells(gw, current, tokens);
-        this.starts.push({ gateway: gatewayId(current.key), ...timing, cells: current.cells.length, seconds: (Date.now() - t0) / 1000 });
+        let work = current;
+        if (current.riders) {
+          stripped ??= !("allowInsecureAuth" in ((await gw.configOnDisk()).gateway?.controlUi ?? {}));
+          if (stripped) work = { key: current.key, cells: [...current.cells, ...current.riders.cells] };
+          else queue.push(current.riders);
+        }
+        await this.refreshTokens(gw, work, tokens);
+        await this.runCells(gw, work, tokens);
+        const label = gatewayId(current.key) + (work !== current ? ` (and ${gatewayId(current.riders!.key)}: the knob was removed at start)` : "");
+        this.starts.push({ gateway: label, ...timing, cells: work.cells.length, seconds: (Date.now() - t0) / 1000 });
         const next = queue.find((j): j is Job => j !== "pairing" && hotReloadFrom(current!.key, j.key, this.opts.profile) !== undefined);
         if (!next) break;
         queue.splice(queue.indexOf(next), 1);
@@ -260,6 +282,9 @@ class JobRunner {
           const device = `${cell.role}/${cell.client}`;
           const observation = await this.connect(gw, cell, plan, tokens.get(device));
           this.handshakes++;
+          // the gateway finishes a connect in work it detaches from the socket (9.6: node registration and
+          // pairing-generation bookkeeping); the device's next connect waits a moment so it does not race it
+          if (cell.device === "paired") await sleep(SETTLE_MS);
           const issued = observation.hello?.auth?.deviceToken;
           if (cell.device === "paired" && issued) tokens.set(device, issued);
           const persisted = cell.device === "unpaired" && observation.kind === "hello" ? !!issued || (await isPaired(gw.stateDir, observation.deviceId!)) : undefined;
@@ -276,7 +301,15 @@ class JobRunner {
     const host = plan.from === "peer" ? this.netns!.hostAddress : "127.0.0.1";
     const paired = cell.device === "paired" ? this.paired.get(`${cell.role}/${cell.client}`) : undefined;
     const request = cellRequest(this.opts, host, gw.port, cell, plan, paired && latestToken ? { ...paired, deviceToken: latestToken } : paired);
-    return plan.from === "peer" ? this.peer!.handshake(request) : handshake(request);
+    const sent = cell.device === "paired" ? { ...request, graceful: true } : request;
+    return plan.from === "peer" ? this.peer!.handshake(sent) : handshake(sent);
   }
 }
 
+/**
+ * Between two connects of one paired device on one gateway. Reusing a device back to back with the
+ * socket cut right after hello-ok made 9.6 refuse some later connects of it ("node pairing changed
+ * during connect", a device token mismatch, a 1000 close) depending on timing and machine load.
+ */
+const SETTLE_MS = 150;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { CELL_FIELDS, type Cell } from "../../src/domain/cell.ts";
 import { allCells } from "../../src/domain/enumerate.ts";
 import { liveProfile } from "../../src/live/profile.ts";
-import { unrealisedReason } from "../../src/live/realise.ts";
+import { unrealisedReason, type GatewayKey } from "../../src/live/realise.ts";
+import { groupJobs, hotReloadFrom } from "../../src/live/run.ts";
 
 const profile = liveProfile("2026.9.6");
 
@@ -27,5 +28,24 @@ describe("live realisation", () => {
     const cell = allCells().find((c) => c.authMode === "trusted-proxy" && c.credential === "proxy-ok" && c.locality === "local")!;
     expect(unrealisedReason(cell, liveProfile("2026.3.13"), undefined)).toBeUndefined();
     expect(unrealisedReason(cell, profile, undefined)).toMatch(/never local/);
+  });
+
+  it("reuses a running gateway only for token ↔ tailscale with the same knobs and bind, and only where the release hot-reloads allowTailscale", () => {
+    const token: GatewayKey = { authMode: "token", allowInsecureAuth: true, dangerouslyDisableDeviceAuth: false, bind: "custom", loopbackProxy: false };
+    const tailscale: GatewayKey = { ...token, authMode: "tailscale" };
+    expect(hotReloadFrom(token, tailscale, profile)?.path).toBe("gateway.auth.allowTailscale");
+    expect(hotReloadFrom(tailscale, token, profile)?.applied.test("[reload] config hot reload applied (gateway.auth.allowTailscale)")).toBe(true);
+    expect(hotReloadFrom(token, { ...tailscale, allowInsecureAuth: false }, profile)).toBeUndefined();
+    expect(hotReloadFrom(token, { ...tailscale, bind: "loopback" }, profile)).toBeUndefined();
+    expect(hotReloadFrom(token, { ...token, authMode: "password" }, profile)).toBeUndefined();
+    expect(hotReloadFrom(token, tailscale, liveProfile("2026.3.13"))).toBeUndefined();
+  });
+
+  it("lets cells without allowInsecureAuth ride on the gateway given it only where the release strips that retired knob at start", () => {
+    const cells = allCells().filter((c) => c.authMode === "password" && c.locality === "local" && !c.dangerouslyDisableDeviceAuth && c.credential === "secret-ok" && c.device === "none");
+    const on96 = groupJobs(cells, profile);
+    expect(on96.map((j) => [j.key.allowInsecureAuth, j.riders?.key.allowInsecureAuth, j.cells.length + (j.riders?.cells.length ?? 0)])).toEqual([[true, false, cells.length]]);
+    const on313 = groupJobs(cells, liveProfile("2026.3.13"));
+    expect(on313.map((j) => [j.key.allowInsecureAuth, j.riders])).toEqual([[false, undefined], [true, undefined]]);
   });
 });
