@@ -6,12 +6,14 @@ import { clawproof } from "../helpers/cli.ts";
 import { tempDir } from "../helpers/temp.ts";
 
 describe("clawproof check", () => {
-  it("with no implementation runs the main job and exits 0", () => {
+  it("with no implementation runs the main job: exit 1, the newest release's one open bug (a LAN client paired silently)", () => {
     const run = clawproof("check");
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/model:2026\.9\.6/);
     expect(run.stdout).toMatch(/exempted by local-backend-auth-none/);
-    expect(run.stdout).toMatch(/result: every property holds/);
+    // the model and the release fail the same property, and nothing else
+    expect(run.stdout.match(/^ {2}✗ \S+/gm)).toEqual(["  ✗ remote-origin-never-silently-paired", "  ✗ remote-origin-never-silently-paired"]);
+    expect(run.stdout).toMatch(/result: model:2026\.9\.6, openclaw@2026\.9\.6 violated/);
   });
 
   it("exits 1 on a violation and prints a replay command that reproduces it", () => {
