@@ -1,6 +1,7 @@
 import type { Client } from "../domain/cell.ts";
 import { compareVersions } from "../domain/versions.ts";
 import { HEADER, type ConcreteRequest } from "../locality/request.ts";
+import { requestOf, type LocalityCell } from "../locality/locality-domain.ts";
 import type { PairingReason } from "../model/policy-functions.ts";
 
 /**
@@ -89,4 +90,18 @@ export function hasProxyHeadersAt(version: string, request: ConcreteRequest, ing
     return Boolean(h[HEADER.forwarded] || h[HEADER.xForwardedFor] || h[HEADER.xForwardedProto] || h[HEADER.xRealIp] || h[HEADER.xForwardedHost]);
   }
   return Boolean(h[HEADER.xForwardedFor] || h[HEADER.xRealIp]);
+}
+
+const observed = new Map<string, ConcreteRequest>();
+
+/**
+ * The request a connection delivers, built once per topology, origin and client headers: the
+ * gateway's trustedProxies and X-Real-IP settings change how a request is read, never what
+ * arrives (and building a request validates it, which costs time over 18,480 connections).
+ */
+export function observedRequest(cell: LocalityCell): ConcreteRequest {
+  const key = `${cell.topology}|${cell.origin}|${cell.spoof}|${cell.host}`;
+  let request = observed.get(key);
+  if (!request) observed.set(key, (request = requestOf({ ...cell, trusted: "none", realIp: false })));
+  return request;
 }

@@ -2,11 +2,11 @@ import { CLIENTS } from "../domain/cell.ts";
 import { callDistinct, expectBoolean } from "../differential/adapter.ts";
 import type { Release } from "../differential/release.ts";
 import type { CallResult } from "../release/runner.ts";
-import { localityCells, requestOf } from "../locality/locality-domain.ts";
+import { localityCells } from "../locality/locality-domain.ts";
 import { PAIRING_REASONS } from "../model/policy-functions.ts";
 import { PAIRING_LOCALITY_KINDS } from "./domain.ts";
 import {
-  authFacts, clientFlags, pairingLocalityParams, PAIRING_AUTHS, probeConnectParams, type PairingProbe,
+  authFacts, clientFlags, observedRequest, pairingLocalityParams, PAIRING_AUTHS, probeConnectParams, type PairingProbe,
 } from "./truth-probe.ts";
 
 /** What a release's pairing code made of one probe: the locality it named, and whether it pairs silently or skips pairing. */
@@ -52,7 +52,7 @@ const BOOLS = [false, true] as const;
 
 /** The socket and Host values the topologies' concrete requests carry. */
 function probeAxes(): { sockets: string[]; hosts: (string | null)[] } {
-  const requests = localityCells().map(requestOf);
+  const requests = localityCells().map(observedRequest);
   return {
     sockets: [...new Set(requests.map((r) => r.socketAddress ?? ""))].sort(),
     hosts: [...new Set(requests.map((r) => r.host ?? null))].sort((a, b) => (a ?? "").localeCompare(b ?? "")),

@@ -1,10 +1,10 @@
 import type { Cell } from "../domain/cell.ts";
 import type { Verdict } from "../domain/verdict.ts";
-import { localityCells, requestOf, type LocalityCell } from "../locality/locality-domain.ts";
+import { localityCells, type LocalityCell } from "../locality/locality-domain.ts";
 import { TOPOLOGY_IDS } from "../locality/topology.ts";
 import { HEADER, type ConcreteRequest } from "../locality/request.ts";
 import type { PairingTruth } from "../pairing-locality/truth-table.ts";
-import { hasProxyHeadersAt, type PairingAuth, type PairingProbe } from "../pairing-locality/truth-probe.ts";
+import { hasProxyHeadersAt, observedRequest, type PairingAuth, type PairingProbe } from "../pairing-locality/truth-probe.ts";
 import type { TopologyContext, TopologyFinding, TopologyViolation } from "./context.ts";
 import { refusedByAuth, trulyLocal } from "./ground-truth.ts";
 
@@ -36,11 +36,13 @@ const reachesPairing = (v: Verdict) =>
 export const INDISTINGUISHABLE =
   "the request is byte for byte one a process on the gateway host sends (a blind relay forwards exactly its bytes): no gateway code can tell them apart";
 
+/** A connection's request with the settings that read it (what "byte for byte the same" compares). */
+const sameAs = (c: LocalityCell) => `${c.trusted}|${c.realIp}|${JSON.stringify(observedRequest(c))}`;
 let localRequests: Set<string> | undefined;
 /** Requests a truly local client connecting straight to the gateway produces. */
 function sentByLocalProcess(connection: LocalityCell): boolean {
-  localRequests ??= new Set(localityCells().filter((c) => c.topology === "direct" && trulyLocal(c)).map((c) => JSON.stringify(requestOf(c))));
-  return localRequests.has(JSON.stringify(requestOf(connection)));
+  localRequests ??= new Set(localityCells().filter((c) => c.topology === "direct" && trulyLocal(c)).map(sameAs));
+  return localRequests.has(sameAs(connection));
 }
 
 interface ConnectClass {
@@ -82,7 +84,8 @@ export function perConnectionAndPairing(
 ): TopologyFinding[] {
   const observe = ctx.impl.observePairing;
   const classes = { local: connectClasses(ctx, connect, "local"), remote: connectClasses(ctx, connect, "remote") };
-  const answers = new Map<string, ReturnType<NonNullable<typeof observe>>>();
+  // many connections hand the pairing code the same request facts: each is asked once per connect class
+  const answered = new Map<string, { c: ConnectClass; answer: ReturnType<NonNullable<typeof observe>> }[]>();
   return TOPOLOGY_IDS.map((topology) => {
     const violations: TopologyViolation[] = [];
     const unchecked = new Map<string, number>();
@@ -91,23 +94,23 @@ export function perConnectionAndPairing(
     for (const cell of ctx.localityCells) {
       if (cell.topology !== topology || !connection(cell)) continue;
       const observation = ctx.observe(cell);
-      const request = requestOf(cell);
-      const these = classes[observation.isLocalClient ? "local" : "remote"].filter((c) => c.forwarded === forwardedIn(request));
+      const request = observedRequest(cell);
+      const forwarded = forwardedIn(request);
+      const these = classes[observation.isLocalClient ? "local" : "remote"].filter((c) => c.forwarded === forwarded);
       const total = these.reduce((n, c) => n + c.cells, 0);
       if (!observe) { skip(`${ctx.impl.ref} has no observation of its pairing-locality code`, total); continue; }
       if (sentByLocalProcess(cell)) { skip(INDISTINGUISHABLE, total); continue; }
       if (refusedByAuth(observation)) { checked += total; continue; }
-      const base = {
+      const facts = {
         socket: request.socketAddress ?? "", host: request.host, isLocalClient: observation.isLocalClient, reason: "not-paired" as const,
         hasProxyHeaders: hasProxyHeadersAt(ctx.impl.version, request, observation.ingressKind),
       };
+      const key = `${facts.socket}|${facts.host}|${facts.isLocalClient}|${facts.hasProxyHeaders}|${forwarded}`;
+      let answers = answered.get(key);
+      if (!answers) answered.set(key, (answers = these.map((c) => ({ c, answer: observe({ ...facts, ...c.probe }) }))));
       let weight = 0;
       let first: { cell: Cell; message: string } | undefined;
-      for (const c of these) {
-        const probe: PairingProbe = { ...base, ...c.probe };
-        const key = JSON.stringify(probe);
-        if (!answers.has(key)) answers.set(key, observe(probe));
-        const answer = answers.get(key)!;
+      for (const { c, answer } of answers) {
         if ("unchecked" in answer) { skip(answer.unchecked, c.cells); continue; }
         if ("error" in answer) { skip(`the pairing code threw: ${answer.error}`, c.cells); continue; }
         checked += c.cells;
