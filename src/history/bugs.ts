@@ -32,8 +32,8 @@ export interface HistoryBug {
 
 /** A LAN client (192.168.1.20) connecting straight to the gateway and writing a loopback Host header. */
 const LAN_CLIENT_LOOPBACK_HOST = "topo=direct,origin=remote-lan-outside,trusted=none,realip=0,spoof=none,host=loopback";
-/** It claims to be the Control UI, sends the gateway's own loopback page as its Origin and holds the token. */
-const CONTROL_UI_WITH_TOKEN = "client=control-ui,origin=loopback,auth=token,cred=secret-ok";
+/** It claims to be the Control UI with a new device, sends the gateway's own loopback page as its Origin and holds the token. */
+const CONTROL_UI_WITH_TOKEN = "client=control-ui,device=unpaired,origin=loopback,auth=token,cred=secret-ok";
 const MEASURED_ON_THE_REQUEST =
   "sliced resolvePairingLocality and shouldAllowSilentLocalPairing on the topology's concrete request; model glue: the handshake's hasProxyHeaders and the Origin check";
 

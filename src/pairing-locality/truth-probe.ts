@@ -19,7 +19,7 @@ export interface PairingProbe {
   /** the Origin header: none, or the gateway's own loopback page (one the origin check allows). */
   origin: "none" | "loopback";
   client: Client;
-  /** a first pairing's auth: a verified token or password, or an auth-none gateway. */
+  /** the auth the handshake verified: a token or password, an auth-none gateway, or a paired device's own device token. */
   auth: PairingAuth;
   /** the release's own isLocalClient for the connection. */
   isLocalClient: boolean;
@@ -29,7 +29,7 @@ export interface PairingProbe {
   reason: PairingReason;
 }
 
-export const PAIRING_AUTHS = ["token", "password", "none"] as const;
+export const PAIRING_AUTHS = ["token", "password", "none", "device-token"] as const;
 export type PairingAuth = (typeof PAIRING_AUTHS)[number];
 
 export const LOOPBACK_ORIGIN = "http://127.0.0.1:18789";
@@ -51,7 +51,7 @@ export function probeConnectParams(p: Pick<PairingProbe, "client">): Record<stri
 }
 
 /** sharedAuthOk and authMethod as resolveConnectAuthState reports a verified first connect (notes §3.10). */
-export const authFacts = (auth: PairingAuth) => ({ sharedAuthOk: auth !== "none", authMethod: auth });
+export const authFacts = (auth: PairingAuth) => ({ sharedAuthOk: auth === "token" || auth === "password", authMethod: auth });
 
 /** How the handshake classes the client for silent pairing (isOperatorUiClient / isWebchatClient / isNativeAppUiClient). */
 export const clientFlags = (p: Pick<PairingProbe, "client">) => ({

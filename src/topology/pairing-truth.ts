@@ -5,22 +5,32 @@ import { TOPOLOGY_IDS } from "../locality/topology.ts";
 import { HEADER, type ConcreteRequest } from "../locality/request.ts";
 import type { PairingTruth } from "../pairing-locality/truth-table.ts";
 import { hasProxyHeadersAt, observedRequest, type PairingAuth, type PairingProbe } from "../pairing-locality/truth-probe.ts";
+import type { PairingReason } from "../model/policy-functions.ts";
 import type { TopologyContext, TopologyFinding, TopologyViolation } from "./context.ts";
 import { refusedByAuth, trulyLocal } from "./ground-truth.ts";
 
 /** A first pairing whose auth the handshake verifies: a right token or password, or an auth-none gateway. */
 export function pairingAuthOf(cell: Cell): PairingAuth | undefined {
-  if ((cell.authMode === "token" || cell.authMode === "password") && cell.credential === "secret-ok") return cell.authMode;
+  const secretMode = cell.authMode === "token" || cell.authMode === "password";
+  if (secretMode && cell.credential === "secret-ok") return cell.authMode as PairingAuth;
+  if (secretMode && cell.credential === "device-token" && cell.device === "paired") return "device-token";
   if (cell.authMode === "none") return "none";
   return undefined;
 }
 
+/** Why the connect asks to be paired: a new device, or a paired one asking for more scopes or the other role. */
+export function pairingReasonOf(cell: Cell): PairingReason | undefined {
+  if (cell.device === "unpaired" && cell.upgrade === "none") return "not-paired";
+  if (cell.device === "paired" && cell.upgrade !== "none") return cell.upgrade === "role" ? "role-upgrade" : "scope-upgrade";
+  return undefined;
+}
+
 /**
- * A new device asking to be paired, with an Origin the gateway allows and an auth it verifies; the
- * Host header is the connection's own (the topology's), so the cell's is the gateway's.
+ * A device asking to be paired (first pairing or an upgrade), with an Origin the gateway allows and
+ * an auth it verifies; the Host header is the connection's own (the topology's), so the cell's is the gateway's.
  */
-export const firstPairingConnect = (cell: Cell) =>
-  cell.device === "unpaired" && cell.upgrade === "none" && cell.origin !== "foreign" && cell.hostHeader === "gateway" && pairingAuthOf(cell) !== undefined;
+export const pairingConnect = (cell: Cell) =>
+  pairingReasonOf(cell) !== undefined && cell.origin !== "foreign" && cell.hostHeader === "gateway" && pairingAuthOf(cell) !== undefined;
 
 /** What the cell's `forwarded` field stands for: X-Forwarded-For or X-Real-IP on the request. */
 const forwardedIn = (request: ConcreteRequest) => Boolean(request.headers[HEADER.xForwardedFor] || request.headers[HEADER.xRealIp]);
@@ -31,7 +41,10 @@ const forwardedIn = (request: ConcreteRequest) => Boolean(request.headers[HEADER
  * bypass, judged by remote-unpaired-needs-approval and its exceptions).
  */
 const reachesPairing = (v: Verdict) =>
-  (v.outcome === "admit" || v.reason === "pairing-required") && !v.rules.includes("pairing.control-ui-skip");
+  (v.outcome === "admit" || v.reason === "pairing-required") && !v.rules.includes("pairing.control-ui-skip") && !v.rules.includes(NODE_UPGRADE_GLUE);
+
+/** 6.10+ caller glue: a paired non-operator device's upgrade always waits for an operator, whatever the pairing code says. */
+const NODE_UPGRADE_GLUE = "pairing.upgrade-paired-node-needs-approval";
 
 export const INDISTINGUISHABLE =
   "the request is byte for byte one a process on the gateway host sends (a blind relay forwards exactly its bytes): no gateway code can tell them apart";
@@ -46,7 +59,7 @@ function sentByLocalProcess(connection: LocalityCell): boolean {
 }
 
 interface ConnectClass {
-  probe: Pick<PairingProbe, "client" | "origin" | "auth">;
+  probe: Pick<PairingProbe, "client" | "origin" | "auth" | "reason">;
   /** the cells' `forwarded`: only the class matching the connection's own headers applies to it. */
   forwarded: boolean;
   /** connects of this class (for the observed locality) and those that reach pairing. */
@@ -58,8 +71,8 @@ function connectClasses(ctx: TopologyContext, connect: (cell: Cell) => boolean, 
   const classes = new Map<string, ConnectClass>();
   for (const cell of ctx.policyCells) {
     if (cell.locality !== locality || !connect(cell)) continue;
-    const probe = { client: cell.client, origin: cell.origin as PairingProbe["origin"], auth: pairingAuthOf(cell)! };
-    const key = `${probe.client}|${probe.origin}|${probe.auth}|${cell.forwarded}`;
+    const probe = { client: cell.client, origin: cell.origin as PairingProbe["origin"], auth: pairingAuthOf(cell)!, reason: pairingReasonOf(cell)! };
+    const key = `${probe.client}|${probe.origin}|${probe.auth}|${probe.reason}|${cell.forwarded}`;
     const entry = classes.get(key) ?? { probe, forwarded: cell.forwarded, cells: 0, reaching: [] };
     entry.cells++;
     if (reachesPairing(ctx.verdict(cell))) entry.reaching.push(cell);
@@ -80,7 +93,7 @@ export function perConnectionAndPairing(
   ctx: TopologyContext,
   connection: (cell: LocalityCell) => boolean,
   connect: (cell: Cell) => boolean,
-  violates: (locality: LocalityCell, truth: PairingTruth) => string | undefined,
+  violates: (locality: LocalityCell, truth: PairingTruth, reason: PairingReason) => string | undefined,
 ): TopologyFinding[] {
   const observe = ctx.impl.observePairing;
   const classes = { local: connectClasses(ctx, connect, "local"), remote: connectClasses(ctx, connect, "remote") };
@@ -102,7 +115,7 @@ export function perConnectionAndPairing(
       if (sentByLocalProcess(cell)) { skip(INDISTINGUISHABLE, total); continue; }
       if (refusedByAuth(observation)) { checked += total; continue; }
       const facts = {
-        socket: request.socketAddress ?? "", host: request.host, isLocalClient: observation.isLocalClient, reason: "not-paired" as const,
+        socket: request.socketAddress ?? "", host: request.host, isLocalClient: observation.isLocalClient,
         hasProxyHeaders: hasProxyHeadersAt(ctx.impl.version, request, observation.ingressKind),
       };
       const key = `${facts.socket}|${facts.host}|${facts.isLocalClient}|${facts.hasProxyHeaders}|${forwarded}`;
@@ -114,7 +127,7 @@ export function perConnectionAndPairing(
         if ("unchecked" in answer) { skip(answer.unchecked, c.cells); continue; }
         if ("error" in answer) { skip(`the pairing code threw: ${answer.error}`, c.cells); continue; }
         checked += c.cells;
-        const message = c.reaching.length ? violates(cell, answer) : undefined;
+        const message = c.reaching.length ? violates(cell, answer, c.probe.reason) : undefined;
         if (!message) continue;
         weight += c.reaching.length;
         first ??= { cell: c.reaching[0]!, message };

@@ -5,6 +5,7 @@ import type { Implementation } from "../../src/impl/implementation.ts";
 import { resolveImplementation, resolveModel } from "../../src/impl/resolve-ref.ts";
 import { parseCellPattern } from "../../src/domain/cell-key.ts";
 import { pairingProbes } from "../../src/pairing-locality/truth-table.ts";
+import { PAIRING_REASONS } from "../../src/model/policy-functions.ts";
 import { ACCEPTED_EXCEPTIONS, findProperty } from "../../properties/index.ts";
 import { INDISTINGUISHABLE } from "../../src/topology/pairing-truth.ts";
 
@@ -18,7 +19,7 @@ const release = (version: string) => {
 /** A LAN client (192.168.1.20) connecting straight to the gateway, writing a loopback Host header. */
 const LAN_DIRECT = "topo=direct,origin=remote-lan-outside,trusted=none,realip=0,spoof=none,host=loopback";
 /** It claims the Control UI, sends the gateway's own loopback page as Origin and holds the token. */
-const CONTROL_UI_CLAIM = "client=control-ui,origin=loopback,auth=token,cred=secret-ok";
+const CONTROL_UI_CLAIM = "client=control-ui,device=unpaired,origin=loopback,auth=token,cred=secret-ok";
 
 const check = (impl: Implementation, opts: { connection?: string; cell?: string } = {}) =>
   checkImplementation(impl, {
@@ -55,10 +56,10 @@ describe("remote-origin-never-silently-paired on the releases' own pairing code"
 });
 
 describe.each(["2026.3.13", "2026.4.5", "2026.4.7", "2026.4.20", "2026.5.18", "2026.5.22", "2026.8.1", "2026.9.6"])("openclaw@%s", (version) => {
-  it("its pairing code and the model answer every first-pairing probe of the topologies alike", { timeout: 600_000 }, async () => {
+  it("its pairing code and the model answer every probe of the topologies alike (first pairings and upgrades)", { timeout: 600_000 }, async () => {
     const real = (await release(version)).observePairing!;
     const model = resolveModel(version).observePairing!;
-    const differ = pairingProbes(["not-paired"]).filter((p) => JSON.stringify(real(p)) !== JSON.stringify(model(p)));
+    const differ = pairingProbes(PAIRING_REASONS).filter((p) => JSON.stringify(real(p)) !== JSON.stringify(model(p)));
     expect(differ.slice(0, 3).map((p) => ({ probe: p, release: real(p), model: model(p) }))).toEqual([]);
   });
 });
