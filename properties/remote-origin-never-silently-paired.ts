@@ -14,8 +14,9 @@ export const remoteOriginNeverSilentlyPaired: TopologyProperty = {
       (connection) => !trulyLocal(connection),
       pairingConnect,
       (connection, truth, reason) => {
-        if (truth.backendSkip) return `a remote client (${connection.origin}) through ${connection.topology} skips pairing as the local backend (pairing locality ${truth.locality})`;
-        if (truth.silent) return `a remote client (${connection.origin}) through ${connection.topology} is classed ${truth.locality} and its ${reason === "not-paired" ? "new device is paired" : `paired device's ${reason} is approved`} silently`;
+        const by = ` [${truth.by.join(" > ")}]`;
+        if (truth.backendSkip) return `a remote client (${connection.origin}) through ${connection.topology} skips pairing as the local backend (pairing locality ${truth.locality})${by}`;
+        if (truth.silent) return `a remote client (${connection.origin}) through ${connection.topology} is classed ${truth.locality} and its ${reason === "not-paired" ? "new device is paired" : `paired device's ${reason} is approved`} silently${by}`;
         return undefined;
       },
     ),

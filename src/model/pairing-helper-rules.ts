@@ -13,7 +13,8 @@ export const CONTROL_UI_PAIRING: RuleList<ControlUiPairingInput, boolean> = {
   name: "shouldSkipControlUiPairing",
   rules: [
     { id: "cui-pairing.bypass-and-secret-e0", until: "2026.2.21", when: (i) => i.allowBypass && i.sharedAuthOk, then: true,
-      why: "2.9–2.17 inline: a bypass knob plus a verified secret skipped pairing" },
+      why: "2.9–2.17 inline: a bypass knob plus a verified secret skipped pairing",
+      unmeasured: "inline in the message handler before 2.21 (shouldSkipControlUiPairing is sliced from 2.21): read from the bundles, not run" },
     { id: "cui-pairing.trusted-proxy", since: "2026.2.24", until: "2026.5.18", when: (i) => i.trustedProxyAuthOk, then: true,
       why: "a trusted-proxy operator skipped pairing (2.24–5.12 measured; the argument is unused from 5.18)" },
     { id: "cui-pairing.bypass-and-secret", since: "2026.2.21", until: "2026.3.13", when: (i) => i.allowBypass && i.sharedAuthOk,
@@ -67,7 +68,8 @@ export const SILENT_PAIRING: RuleList<SilentPairingInput, boolean> = {
   name: "shouldAllowSilentLocalPairing",
   rules: [
     { id: "silent.local-e0", until: "2026.2.22-1", when: (i) => i.locality !== "remote" && i.reason === "not-paired", then: true,
-      why: "≤2.21 inline: a first pairing is silent when isLocalClient, Origin not consulted (upgrades: the pairing step's own ≤2.19 rule)" },
+      why: "≤2.21 inline: a first pairing is silent when isLocalClient, Origin not consulted (upgrades: the pairing step's own ≤2.19 rule)",
+      unmeasured: "inline in the message handler through 2.21 (shouldAllowSilentLocalPairing is sliced from 2.26): read from the bundles, not run" },
     { id: "silent.no-browser-origin", since: "2026.5.18", until: "2026.5.22", when: (i) => i.hasBrowserOriginHeader, then: false,
       why: "measured: 5.18–5.20 paired no browser-origin connect silently, Control UI and WebChat included (5.22 relaxed it again)" },
     { id: "silent.role-upgrade-needs-approval-inline", since: "2026.2.22-1", until: "2026.2.26", when: roleUpgrade, then: false,

@@ -57,6 +57,9 @@ export function modelPairingObserver(version: string, functions: Pick<PolicyFunc
     const hasBrowserOriginHeader = probe.origin !== "none";
     const silent = functions.shouldAllowSilentLocalPairing({ locality: asLocality, hasBrowserOriginHeader, isControlUi, isWebchat, authMethod: probe.auth, reason: probe.reason });
     const backendSkip = functions.shouldSkipBackendSelfPairing({ isBackendClient: probe.client === "backend", locality: asLocality, hasBrowserOriginHeader, ...authFacts(probe.auth) });
-    return { locality, silent, backendSkip };
+    return {
+      locality, silent, backendSkip,
+      by: [`model:resolvePairingLocality=${locality}`, `model:shouldAllowSilentLocalPairing(${probe.reason})=${silent}`, `model:shouldSkipBackendSelfPairing=${backendSkip}`],
+    };
   };
 }

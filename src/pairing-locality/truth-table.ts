@@ -14,6 +14,8 @@ export interface PairingTruth {
   locality: string;
   silent: boolean;
   backendSkip: boolean;
+  /** what answered each part, e.g. `openclaw:resolvePairingLocality=browser_container_local`. */
+  by: string[];
 }
 
 export type PairingTruthAnswer = PairingTruth | { error: string };
@@ -169,6 +171,7 @@ export function pairingTruthObserver(table: PairingTruthTable): PairingObserver 
     if (silent === undefined || backendSkip === undefined) return { unchecked: `no recorded answer of the release's pairing helpers for ${silentKey(probe, locality)}` };
     if (typeof silent !== "boolean") return { error: `${SILENT} threw: ${silent.error}` };
     if (typeof backendSkip !== "boolean") return { error: `${table.decidedBy.backend.slice(9)} threw: ${backendSkip.error}` };
-    return { locality, silent, backendSkip };
+    const by = [`${table.decidedBy.locality}=${locality}`, `${table.decidedBy.silent}(${probe.reason})=${silent}`, `${table.decidedBy.backend}=${backendSkip}`];
+    return { locality, silent, backendSkip, by };
   };
 }
