@@ -190,42 +190,73 @@ class JobRunner {
   }
 
   /**
-   * One gateway for `job`, and then for each queued job it can become by a change its release
-   * applies without restarting (`hotReloadFrom`), so that job needs no start of its own.
+   * One gateway for `job` and for each queued job it can become by a change its release applies
+   * without restarting (`hotReloadFrom`), so those need no start of their own. Cells with a fresh
+   * unpaired device run last on a gateway, after every paired and device-less cell of all those
+   * jobs (switching back by hot reload): 9.6 prunes a client's earlier silent pairing when a new
+   * device of the same client kind is paired silently, so an unpaired local cell that ran first
+   * took the paired device's pairing away, and which paired cells then failed ("pairing required:
+   * device is not approved yet", "device token mismatch") depended on the order of the cells.
    */
   private async runJob(job: Job, queue: (Job | "pairing")[]): Promise<void> {
     if ([...job.cells, ...(job.riders?.cells ?? [])].some((c) => c.cell.device === "paired")) await this.seeded;
-    let t0 = Date.now();
+    const chain: Job[] = [job];
+    for (let next; (next = queue.find((j): j is Job => j !== "pairing" && hotReloadFrom(chain.at(-1)!.key, j.key, this.opts.profile) !== undefined));) {
+      queue.splice(queue.indexOf(next), 1);
+      chain.push(next);
+    }
+    const t0 = Date.now();
     const gw = await this.start(job.key, gatewayId(job.key), this.seedState);
     const tokens = new Map<string, string>();
-    let timing: { listen: number; ready: number } = gw.timing;
-    let stripped: boolean | undefined;
+    const timing = new Map<Job, { listen: number; ready: number; cells: number; seconds: number }>();
+    let at = job;
+    // the gateway now runs `to`'s config, or the release did not say it applied the change in place
+    const become = async (to: Job): Promise<boolean> => {
+      if (to === at) return true;
+      const reload = hotReloadFrom(at.key, to.key, this.opts.profile)!;
+      const auth = gatewayConfig(to.key, gw.port, this.netns, this.opts.profile).gateway.auth;
+      this.opts.progress(`live: reconfiguring gateway ${gatewayId(at.key)} as ${gatewayId(to.key)} (hot reload of ${reload.path})`);
+      const t = Date.now();
+      if (!(await gw.reconfigure((c) => (c.gateway.auth = auth), reload.applied))) return false;
+      at = to;
+      const entry = timing.get(to) ?? { listen: 0, ready: 0, cells: 0, seconds: 0 };
+      timing.set(to, { ...entry, ready: entry.ready || (Date.now() - t) / 1000 });
+      return true;
+    };
+    const phase = async (j: Job, cells: Job["cells"], refresh: boolean) => {
+      const t = Date.now();
+      if (refresh) await this.refreshTokens(gw, { key: j.key, cells }, tokens);
+      await this.runCells(gw, { key: j.key, cells }, tokens);
+      const entry = timing.get(j)!;
+      timing.set(j, { ...entry, cells: entry.cells + cells.length, seconds: entry.seconds + (Date.now() - t) / 1000 });
+    };
+    timing.set(job, { ...gw.timing, cells: 0, seconds: (Date.now() - t0) / 1000 - gw.timing.ready });
     try {
-      for (let current: Job | undefined = job; current;) {
-        let work = current;
-        if (current.riders) {
-          stripped ??= !("allowInsecureAuth" in ((await gw.configOnDisk()).gateway?.controlUi ?? {}));
-          if (stripped) work = { key: current.key, cells: [...current.cells, ...current.riders.cells] };
-          else queue.push(current.riders);
-        }
-        await this.refreshTokens(gw, work, tokens);
-        await this.runCells(gw, work, tokens);
-        const label = gatewayId(current.key) + (work !== current ? ` (and ${gatewayId(current.riders!.key)}: the knob was removed at start)` : "");
-        this.starts.push({ gateway: label, ...timing, cells: work.cells.length, seconds: (Date.now() - t0) / 1000 });
-        const next = queue.find((j): j is Job => j !== "pairing" && hotReloadFrom(current!.key, j.key, this.opts.profile) !== undefined);
-        if (!next) break;
-        queue.splice(queue.indexOf(next), 1);
-        t0 = Date.now();
-        const reload = hotReloadFrom(current.key, next.key, this.opts.profile)!;
-        const auth = gatewayConfig(next.key, gw.port, this.netns, this.opts.profile).gateway.auth;
-        this.opts.progress(`live: reconfiguring gateway ${gatewayId(current.key)} as ${gatewayId(next.key)} (hot reload of ${reload.path})`);
-        if (!(await gw.reconfigure((c) => (c.gateway.auth = auth), reload.applied))) {
-          // the release did not say it applied the change in place: that job gets a gateway of its own
-          queue.unshift(next);
+      let stripped: boolean | undefined;
+      const work = new Map<Job, Job["cells"]>();
+      for (const j of chain) {
+        if (!(await become(j))) {
+          queue.unshift(...chain.slice(chain.indexOf(j)));
           break;
         }
-        timing = { listen: 0, ready: (Date.now() - t0) / 1000 };
-        current = next;
+        let cells = j.cells;
+        if (j.riders) {
+          stripped ??= !("allowInsecureAuth" in ((await gw.configOnDisk()).gateway?.controlUi ?? {}));
+          if (stripped) cells = [...cells, ...j.riders.cells];
+          else queue.push(j.riders);
+        }
+        work.set(j, cells);
+        await phase(j, cells.filter((c) => c.cell.device !== "unpaired"), true);
+      }
+      for (const [j, cells] of [...work].reverse()) {
+        const unpaired = cells.filter((c) => c.cell.device === "unpaired");
+        if (!unpaired.length) continue;
+        if (!(await become(j))) queue.push({ key: j.key, cells: unpaired });
+        else await phase(j, unpaired, false);
+      }
+      for (const [j, t] of timing) {
+        const label = gatewayId(j.key) + (stripped && j.riders ? ` (and ${gatewayId(j.riders.key)}: the knob was removed at start)` : "");
+        if (t.cells) this.starts.push({ gateway: label, listen: t.listen, ready: t.ready, cells: t.cells, seconds: t.ready + t.seconds });
       }
     } catch (error) {
       await gw.stop();
