@@ -1,9 +1,9 @@
 import { parseCellPattern } from "../domain/cell-key.ts";
 import { CannotCheckError } from "../domain/errors.ts";
-import { checkImplementation } from "../engine/check.ts";
 import type { ImplResult } from "../engine/results.ts";
 import { resolveImplementation } from "../impl/resolve-ref.ts";
 import { baseResolver } from "../api/base.ts";
+import { checkOrReuse } from "./checked.ts";
 import { ACCEPTED_EXCEPTIONS, findProperty, PROPERTIES } from "../../properties/index.ts";
 
 /** One implementation's check as plain data, so it can run on another thread and come back by structured clone. */
@@ -22,7 +22,7 @@ export async function runCheckJob(job: CheckJob): Promise<ImplResult> {
   if (job.property !== undefined && !property) throw new CannotCheckError(`unknown property "${job.property}"`);
   const impl = await resolveImplementation(job.ref, { seed: job.seed });
   const base = await (await baseResolver(job.base))(impl);
-  return checkImplementation(impl, {
+  return checkOrReuse(impl, {
     properties: property ? [property] : PROPERTIES,
     exceptions: ACCEPTED_EXCEPTIONS,
     ...(job.cell !== undefined ? { cells: parseCellPattern(job.cell) } : {}),

@@ -77,6 +77,8 @@ export interface Implementation {
   observePairing?: PairingObserver;
   /** sliced code only: the `node:` and bare imports its slices pulled in. */
   imports?: { bare: string[]; node: string[] };
+  /** sliced code only: the release's integrity (a checkout's fingerprint), what results derived from it are keyed by. */
+  integrity?: string;
   /** every handshake step and what decided it (model, sliced, source, live). */
   provenance: readonly StepProvenance[];
   /**

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import { CannotCheckError, EXIT } from "../../domain/errors.ts";
-import { checkImplementation } from "../../engine/check.ts";
+import { checkImplementation, type CheckOptions } from "../../engine/check.ts";
+import type { Implementation } from "../../impl/implementation.ts";
+import { checkOrReuse } from "../checked.ts";
 import { CheckReportSchema, type CheckReport, type ImplResult } from "../../engine/results.ts";
 import type { BaselineReport } from "../../engine/baseline.ts";
 import { checkInPool, threadsFor } from "../check-pool.ts";
@@ -74,7 +76,10 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
         const impls = await resolveAll(targets, { seed: runSeed }, progressReporter());
         if (flags.requireReal) requireReal(impls);
         const bases = await Promise.all(impls.map(baseFor));
-        results = impls.map((impl, i) => checkImplementation(impl, { ...options, ...(bases[i] ? { base: bases[i] } : {}) }));
+        // a baseline comparison reads what the run itself decided, so it never starts from a kept result
+        const check = flags.baseline ? async (impl: Implementation, o: CheckOptions) => checkImplementation(impl, o) : checkOrReuse;
+        results = [];
+        for (const [i, impl] of impls.entries()) results.push(await check(impl, { ...options, ...(bases[i] ? { base: bases[i] } : {}) }));
         baseline = flags.baseline
           ? await baselineReports(flags.baseline, impls.map((impl, i) => ({ impl, result: results[i]!, ...(bases[i] ? { base: bases[i] } : {}) })), options)
           : undefined;

@@ -130,6 +130,7 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
     coverage: { rules, hits },
     agreement,
     imports: release.imports,
+    integrity: release.integrity,
     provenance: provenanceOf(release, model, summaries),
     observePairing: pairingTruthObserver(pairing),
     observeLocality: (cell: LocalityCell): Observation => {
