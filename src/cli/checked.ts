@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { sha256 } from "../release/cache.ts";
 import { checkImplementation, type CheckOptions } from "../engine/check.ts";
 import type { ImplResult } from "../engine/results.ts";
@@ -20,8 +21,9 @@ const CHECK_SOURCES = [".", "../properties"] as const;
 export async function checkOrReuse(impl: Implementation, options: CheckOptions): Promise<ImplResult> {
   const whole = !options.cells && !options.connections && !options.base && !impl.base;
   if (impl.integrity === undefined || !whole) return checkImplementation(impl, options);
+  // fast-check's version too: the random pass's draws are its generators'
   const run = {
-    ref: impl.ref, kind: impl.kind, title: impl.title, seed: options.seed, randomRuns: options.randomRuns,
+    ref: impl.ref, kind: impl.kind, title: impl.title, seed: options.seed, randomRuns: options.randomRuns, fastCheck: fc.__version,
     properties: options.properties.map((p) => p.id), exceptions: options.exceptions.map((e) => e.id),
   };
   const kind = `check-${sha256(JSON.stringify(run)).slice(0, 16)}`;
