@@ -77,7 +77,10 @@ export interface Implementation {
   observePairing?: PairingObserver;
   /** sliced code only: the `node:` and bare imports its slices pulled in. */
   imports?: { bare: string[]; node: string[] };
-  /** sliced code only: the release's integrity (a checkout's fingerprint), what results derived from it are keyed by. */
+  /**
+   * What results derived from it are keyed by (with a digest of clawproof's sources): a release's
+   * integrity, a checkout's fingerprint, a release's model's ref. Absent where nothing is kept.
+   */
   integrity?: string;
   /** every handshake step and what decided it (model, sliced, source, live). */
   provenance: readonly StepProvenance[];

@@ -25,7 +25,9 @@ export function resolveModel(spec: string): Implementation {
   if (!isVersion(spec) && spec !== "latest" && spec !== "newest") {
     throw new CannotCheckError(`unknown model "${spec}": use a published version, latest, or a candidate (${CANDIDATES.map((c) => c.id).join(", ")})`);
   }
-  return releaseModel(publishedVersion(spec));
+  // a release's model is its era's sources at that version and nothing else: what its kept check is keyed by
+  const model = releaseModel(publishedVersion(spec));
+  return { ...model, integrity: `${model.ref} (the ${model.era} model)` };
 }
 
 /** Every kind of reference, by prefix: one loader each, no registration at import time. */

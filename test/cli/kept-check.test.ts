@@ -57,4 +57,17 @@ describe("a release's kept check", () => {
     expect(part.stdout.length).toBeGreaterThan(0);
     expect(kept(cache)).toHaveLength(before);
   });
+
+  it("is kept for a release's model too, and for a candidate (checked against its base) never", async () => {
+    const models = await privateCache([]);
+    try {
+      const once = models.offline("check", "model:2026.9.6", "--format", "json");
+      expect(kept(models)).toHaveLength(1);
+      expect(models.offline("check", "model:2026.9.6", "--format", "json").stdout).toBe(once.stdout);
+      models.offline("check", "model:pr-48285", "--property", "node-never-admitted-without-identity");
+      expect(kept(models)).toHaveLength(1);
+    } finally {
+      models.remove();
+    }
+  }, COLD);
 });
