@@ -1,6 +1,10 @@
 import { always } from "./rule.ts";
 import type { PairingStage } from "./stage-types.ts";
 
+type PairingInput = Parameters<PairingStage["rules"][number]["when"]>[0];
+/** The role the connect asks for: the other one on a role upgrade, the approved one otherwise. */
+const requestedRole = (i: PairingInput) => (i.upgrade === "role" ? (i.approvedRole === "node" ? "operator" : "node") : i.approvedRole);
+
 /** The pairing step for connects that carry a device (E1+ order: skips, then state, then silent approval). */
 export const PAIRING: PairingStage = {
   name: "pairing",
@@ -12,11 +16,16 @@ export const PAIRING: PairingStage = {
     { id: "pairing.upgrade-silent-local-e0", until: "2026.2.21", when: (i) => i.upgrade !== "none" && i.isLocalClient, then: "silent",
       unmeasured: "inline in the message handler; read from the 2.9 bundle, not run",
       why: "≤2.19 inline: silent = isLocalClient whatever the reason, so a local paired device was upgraded without approval" },
-    { id: "pairing.upgrade-paired-node-needs-approval", since: "2026.6.10", when: (i) => i.upgrade !== "none" && i.approvedRole === "node", then: "required",
-      unmeasured: "caller glue in the message handler (read from the 6.10 bundle); no sliced function carries it",
-      why: "6.10: the caller never upgrades an already-paired non-operator device silently" },
-    { id: "pairing.upgrade-silent", since: "2026.2.22-1", when: (i) => i.upgrade !== "none" && i.localSilentOk, then: "silent",
-      why: "an upgrade is approved silently when shouldAllowSilentLocalPairing says so for its reason (scope-upgrade or role-upgrade): the release's own answer from 2.26" },
+    { id: "pairing.upgrade-to-non-operator-needs-approval", since: "2026.5.18", when: (i) => i.upgrade !== "none" && requestedRole(i) !== "operator", then: "required",
+      unmeasured: "caller glue (silent only when not both a paired device and a requested role other than operator), no sliced function carries it: read from every bundle (absent through 5.12, present 5.18–9.6), not run",
+      why: "5.18: a paired device asking for the node role, or a paired node asking for more scopes, waits for an operator (a paired node asking to be an operator does not)" },
+    { id: "pairing.scope-upgrade-never-silent", since: "2026.3.28", until: "2026.8.1", when: (i) => i.upgrade === "scopes", then: "required",
+      unmeasured: "caller glue (the pairing request is silent only when the reason is not scope-upgrade), no sliced function carries it: read from every bundle (absent through 3.24 and from 8.1, present 3.28–7.35), not run",
+      why: "3.28–7.35: the caller never approves a scope upgrade silently, whatever shouldAllowSilentLocalPairing says" },
+    { id: "pairing.upgrade-silent", since: "2026.2.22-1", until: "2026.3.28", when: (i) => i.upgrade !== "none" && i.localSilentOk, then: "silent",
+      why: "an upgrade is approved silently when shouldAllowSilentLocalPairing says so for its reason (the release's own answer from 2.26; role upgrades it refuses until 4.2)" },
+    { id: "pairing.upgrade-silent-from-4.2", since: "2026.4.2", when: (i) => i.upgrade !== "none" && i.localSilentOk, then: "silent",
+      why: "from 4.2 the function allows role-upgrade (3.28–7.35 it is the only upgrade the caller lets it decide; scope upgrades again from 8.1)" },
     { id: "pairing.upgrade-required", when: (i) => i.upgrade !== "none", then: "required",
       why: "any other upgrade waits for an operator (2.21 made only first pairings silent)" },
     { id: "pairing.silent", when: (i) => i.silent, then: "silent", why: "local first pairing is auto-approved" },

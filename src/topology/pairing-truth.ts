@@ -41,10 +41,14 @@ const forwardedIn = (request: ConcreteRequest) => Boolean(request.headers[HEADER
  * bypass, judged by remote-unpaired-needs-approval and its exceptions).
  */
 const reachesPairing = (v: Verdict) =>
-  (v.outcome === "admit" || v.reason === "pairing-required") && !v.rules.includes("pairing.control-ui-skip") && !v.rules.includes(NODE_UPGRADE_GLUE);
+  (v.outcome === "admit" || v.reason === "pairing-required") && !v.rules.some((r) => CALLER_REFUSES.includes(r));
 
-/** 6.10+ caller glue: a paired non-operator device's upgrade always waits for an operator, whatever the pairing code says. */
-const NODE_UPGRADE_GLUE = "pairing.upgrade-paired-node-needs-approval";
+/**
+ * Caller glue that settles the pairing before the pairing code's answer counts: the Control UI's
+ * own skip, and the upgrades the caller never approves silently (3.28–7.35 scope upgrades; from
+ * 5.18 a paired device asking for a non-operator role), model rules read from every bundle.
+ */
+const CALLER_REFUSES = ["pairing.control-ui-skip", "pairing.scope-upgrade-never-silent", "pairing.upgrade-to-non-operator-needs-approval"];
 
 export const INDISTINGUISHABLE =
   "the request is byte for byte one a process on the gateway host sends (a blind relay forwards exactly its bytes): no gateway code can tell them apart";
