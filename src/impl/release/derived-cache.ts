@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cacheRoot, sha256, writeFileAtomic } from "../../release/cache.ts";
 
@@ -57,7 +57,43 @@ function fingerprint(dirs: readonly string[]): string {
     }
   };
   for (const dir of dirs) walk(fileURLToPath(new URL(`../../${dir}/`, import.meta.url)));
+  hash.update(dependencyVersions());
   digest = hash.digest("hex").slice(0, 16);
   fingerprints.set(key, digest);
   return digest;
+}
+
+/**
+ * The installed version of every runtime dependency: a derived result also depends on the code
+ * that computed it outside clawproof's own sources (ipaddr.js classifies addresses, acorn slices,
+ * fast-check draws), so bumping one of them makes every kept table and check afresh.
+ */
+export function dependencyVersions(): string {
+  const own = packageJsonAbove(fileURLToPath(import.meta.url), "clawproof");
+  if (!own) return "no-package-json";
+  const names = Object.keys((JSON.parse(readFileSync(own, "utf8")) as { dependencies?: Record<string, string> }).dependencies ?? {}).sort();
+  return names.map((name) => {
+    let entry: string;
+    try {
+      entry = fileURLToPath(import.meta.resolve(name));
+    } catch {
+      return `${name}@unresolved`;
+    }
+    const manifest = packageJsonAbove(entry, name);
+    return `${name}@${manifest ? (JSON.parse(readFileSync(manifest, "utf8")) as { version?: string }).version : "unknown"}`;
+  }).join(",");
+}
+
+/** The nearest package.json above a file whose name is the given package's. */
+function packageJsonAbove(file: string, name: string): string | undefined {
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, "package.json");
+    if (!existsSync(candidate)) continue;
+    try {
+      if ((JSON.parse(readFileSync(candidate, "utf8")) as { name?: string }).name === name) return candidate;
+    } catch {
+      // a package.json that does not parse is not the one we look for
+    }
+  }
+  return undefined;
 }
