@@ -55,9 +55,9 @@ export const HISTORY: readonly HistoryBug[] = [
   {
     id: "browser-origin-silent-pairing",
     title: "a local page (loopback Origin) claiming to be the CLI had its new device paired silently",
-    source: "2.22 silent pairing consults the Origin (shouldAllowSilentLocalPairing from 2.26)",
+    source: "2.22 silent pairing consults the Origin (shouldAllowSilentLocalPairing from 2.25)",
     grants: "too-much", property: "browser-origin-no-auto-pairing", cell: "client=cli,origin=loopback,device=unpaired,loc=local",
-    fixed: "2026.2.22-1", measuredBy: "model: inline before 2.26; sliced shouldAllowSilentLocalPairing from 2.26",
+    fixed: "2026.2.22-1", measuredBy: "model: inline before 2.25; sliced shouldAllowSilentLocalPairing from 2.25",
   },
   {
     id: "insecure-auth-bypasses-device",
@@ -160,10 +160,10 @@ export const HISTORY: readonly HistoryBug[] = [
   {
     id: "paired-node-silent-scope-upgrade",
     title: "a paired node on the gateway host was granted more scopes without approval",
-    source: "scope-upgrade a silent reason from 2.22 (2.26 helper); from 3.28 the caller never approves a scope upgrade silently (and from 5.18 none of a paired node's upgrades)",
+    source: "scope-upgrade a silent reason from 2.22 (2.25 helper); from 3.28 the caller never approves a scope upgrade silently (and from 5.18 none of a paired node's upgrades)",
     grants: "too-much", property: "paired-node-never-silently-escalates", cell: "upgrade=scopes,role=node",
     introduced: "2026.2.22-1", fixed: "2026.3.28", bisectFrom: "2026.2.21",
-    measuredBy: "sliced shouldAllowSilentLocalPairing 2.26–3.24, reason scope-upgrade; model, unmeasured: 2.22-1–2.25 inline, the 3.28 fix is caller glue read from every bundle",
+    measuredBy: "sliced shouldAllowSilentLocalPairing 2.25–3.24, reason scope-upgrade; model, unmeasured: 2.22-1–2.24 inline, the 3.28 fix is caller glue read from every bundle",
   },
   {
     id: "device-token-silent-scope-upgrade",
@@ -171,7 +171,7 @@ export const HISTORY: readonly HistoryBug[] = [
     source: "from 3.28 the caller never approves a scope upgrade silently; when 8.1 hands them back to shouldAllowSilentLocalPairing, it needs auth method none, token or password",
     grants: "too-much", property: "device-token-scope-upgrade-needs-approval", cell: "role=operator,upgrade=scopes,cred=device-token",
     introduced: "2026.2.22-1", fixed: "2026.3.28", bisectFrom: "2026.2.21",
-    measuredBy: "sliced shouldAllowSilentLocalPairing 2.26–3.24 (reason scope-upgrade with a device token: silent) and from 8.1 (refused); model, unmeasured: 2.22-1–2.25 inline, the 3.28 fix is caller glue read from every bundle",
+    measuredBy: "sliced shouldAllowSilentLocalPairing 2.25–3.24 (reason scope-upgrade with a device token: silent) and from 8.1 (refused); model, unmeasured: 2.22-1–2.24 inline, the 3.28 fix is caller glue read from every bundle",
   },
   {
     id: "GHSA-5wcw-8jjv-m286",

@@ -56,33 +56,33 @@ export const BACKEND_PAIRING: RuleList<BackendPairingInput, boolean> = {
   ],
 };
 
-const INLINE_BEFORE_2_26 = "2.22-1–2.25 keep silent pairing inline in the message handler (the function is sliced from 2.26): read, not run";
+const INLINE_BEFORE_2_25 = "2.22-1–2.24 keep silent pairing inline in the message handler (the function is sliced from 2.25): read, not run";
 const roleUpgrade = (i: SilentPairingInput) => i.reason === "role-upgrade";
 const localAndOriginOk = (i: SilentPairingInput) => i.locality !== "remote" && (!i.hasBrowserOriginHeader || i.isControlUi || i.isWebchat);
 
 /**
  * shouldAllowSilentLocalPairing for a first pairing or an upgrade (its `reason`; autoApproveLocal at
- * its default). The reasons' boundaries were run on every release from 2.26 (the sliced function).
+ * its default). The reasons' boundaries were run on every release from 2.25 (the sliced function).
  */
 export const SILENT_PAIRING: RuleList<SilentPairingInput, boolean> = {
   name: "shouldAllowSilentLocalPairing",
   rules: [
     { id: "silent.local-e0", until: "2026.2.22-1", when: (i) => i.locality !== "remote" && i.reason === "not-paired", then: true,
       why: "≤2.21 inline: a first pairing is silent when isLocalClient, Origin not consulted (upgrades: the pairing step's own ≤2.19 rule)",
-      unmeasured: "inline in the message handler through 2.21 (shouldAllowSilentLocalPairing is sliced from 2.26): read from the bundles, not run" },
+      unmeasured: "inline in the message handler through 2.21 (shouldAllowSilentLocalPairing is sliced from 2.25): read from the bundles, not run" },
     { id: "silent.no-browser-origin", since: "2026.5.18", until: "2026.5.22", when: (i) => i.hasBrowserOriginHeader, then: false,
       why: "measured: 5.18–5.20 paired no browser-origin connect silently, Control UI and WebChat included (5.22 relaxed it again)" },
-    { id: "silent.role-upgrade-needs-approval-inline", since: "2026.2.22-1", until: "2026.2.26", when: roleUpgrade, then: false,
-      why: "as from 2.26: a role upgrade waits for an operator", unmeasured: INLINE_BEFORE_2_26 },
-    { id: "silent.role-upgrade-needs-approval", since: "2026.2.26", until: "2026.4.2", when: roleUpgrade, then: false,
-      why: "measured: the sliced function refuses role-upgrade 2.26–4.1 and allows it from 4.2 (#59092's CHANGELOG entry says 4.1)" },
+    { id: "silent.role-upgrade-needs-approval-inline", since: "2026.2.22-1", until: "2026.2.25", when: roleUpgrade, then: false,
+      why: "as from 2.25: a role upgrade waits for an operator", unmeasured: INLINE_BEFORE_2_25 },
+    { id: "silent.role-upgrade-needs-approval", since: "2026.2.25", until: "2026.4.2", when: roleUpgrade, then: false,
+      why: "measured: the sliced function refuses role-upgrade 2.25–4.1 and allows it from 4.2 (#59092's CHANGELOG entry says 4.1)" },
     { id: "silent.scope-upgrade-needs-secret-auth", since: "2026.8.1",
       when: (i) => i.reason === "scope-upgrade" && !["none", "token", "password"].includes(i.authMethod), then: false,
       why: "measured 7.35 → 8.1: a silent scope upgrade needs auth method none, token or password (a device token alone no longer does)" },
-    { id: "silent.local-inline", since: "2026.2.22-1", until: "2026.2.26", when: localAndOriginOk, then: true,
-      why: "as from 2.26: local, and an Origin only from the Control UI or WebChat", unmeasured: INLINE_BEFORE_2_26 },
-    { id: "silent.local", since: "2026.2.26", when: localAndOriginOk, then: true,
-      why: "measured from 2.26: local, and an Origin only from the Control UI or WebChat (first pairings and scope upgrades; role upgrades from 4.2)" },
+    { id: "silent.local-inline", since: "2026.2.22-1", until: "2026.2.25", when: localAndOriginOk, then: true,
+      why: "as from 2.25: local, and an Origin only from the Control UI or WebChat", unmeasured: INLINE_BEFORE_2_25 },
+    { id: "silent.local", since: "2026.2.25", when: localAndOriginOk, then: true,
+      why: "measured from 2.25: local, and an Origin only from the Control UI or WebChat (first pairings and scope upgrades; role upgrades from 4.2)" },
     { id: "silent.no", when: () => true, then: false, why: "remote or browser-origin devices wait for an operator" },
   ],
 };

@@ -23,7 +23,7 @@ export const PAIRING: PairingStage = {
       unmeasured: "caller glue (the pairing request is silent only when the reason is not scope-upgrade), no sliced function carries it: read from every bundle (absent through 3.24 and from 8.1, present 3.28–7.35), not run",
       why: "3.28–7.35: the caller never approves a scope upgrade silently, whatever shouldAllowSilentLocalPairing says" },
     { id: "pairing.upgrade-silent", since: "2026.2.22-1", until: "2026.3.28", when: (i) => i.upgrade !== "none" && i.localSilentOk, then: "silent",
-      why: "an upgrade is approved silently when shouldAllowSilentLocalPairing says so for its reason (the release's own answer from 2.26; role upgrades it refuses until 4.2)" },
+      why: "an upgrade is approved silently when shouldAllowSilentLocalPairing says so for its reason (the release's own answer from 2.25; role upgrades it refuses until 4.2)" },
     { id: "pairing.upgrade-silent-from-4.2", since: "2026.4.2", when: (i) => i.upgrade !== "none" && i.localSilentOk, then: "silent",
       why: "from 4.2 the function allows role-upgrade (3.28–7.35 it is the only upgrade the caller lets it decide; scope upgrades again from 8.1)" },
     { id: "pairing.upgrade-required", when: (i) => i.upgrade !== "none", then: "required",

@@ -14,7 +14,7 @@ const INLINE: Record<PolicyFunctionName, string> = {
   shouldClearUnboundScopes: "before 3.31 scope clearing is inline in the message handler",
   shouldSkipControlUiPairing: "before 2.21 the Control UI pairing skip is inline",
   shouldSkipBackendSelfPairing: "before 3.8 and in 3.28–4.2 the backend self-pairing skip is not a function of its own",
-  shouldAllowSilentLocalPairing: "before 2.26 silent pairing is the inline silent = isLocalClient",
+  shouldAllowSilentLocalPairing: "before 2.25 silent pairing is the inline silent = isLocalClient",
 };
 
 const models = new Map<string, ReturnType<typeof modelFunctions>>();

@@ -3,12 +3,12 @@ import { expectBoolean, obj, objectParamReading, type RealAdapter } from "./adap
 
 const FIELDS = ["isLocalClient", "locality", "hasBrowserOriginHeader", "isControlUi", "isWebchat", "isNativeAppUi", "reason", "autoApproveLocal", "authMethod"];
 
-/** shouldAllowSilentLocalPairing(params) for a first pairing or an upgrade (its reason): one object, fields added over time (2.26–9.6). */
+/** shouldAllowSilentLocalPairing(params) for a first pairing or an upgrade (its reason): one object, fields added over time (2.25–9.6). */
 export const SILENT_PAIRING: RealAdapter<SilentPairingInput, boolean> = {
   real: "shouldAllowSilentLocalPairing",
   abstract: "shouldAllowSilentLocalPairing",
   shape: "params{isLocalClient|locality,hasBrowserOriginHeader,isControlUi,isWebchat,reason,...} → boolean",
-  releases: { since: "2026.2.26" },
+  releases: { since: "2026.2.25" },
   matches: objectParamReading(FIELDS),
   toArgs: (i) => [{
     isLocalClient: i.locality === "direct_local", locality: i.locality, hasBrowserOriginHeader: i.hasBrowserOriginHeader,
