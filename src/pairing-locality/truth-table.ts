@@ -33,9 +33,11 @@ export interface PairingTruthTable {
   /** set when the release has no sliced shouldAllowSilentLocalPairing: no probe is answered. */
   missing?: string;
   decidedBy: { locality: string; silent: string; backend: string };
-  /** the probe's socket and Host values, in the order `localities` is laid out in. */
+  /** every axis of the locality probes, in the order `localities` is laid out in (a table read later indexes by its own). */
   sockets: string[];
   hosts: (string | null)[];
+  clients: string[];
+  auths: string[];
   /** resolvePairingLocality per locality probe ("error: …" when it threw). */
   localities: string[];
   silent: Record<string, boolean | { error: string }>;
@@ -76,14 +78,12 @@ function localityProbes(sockets: readonly string[], hosts: readonly (string | nu
   return probes;
 }
 
-function localityIndex(t: Pick<PairingTruthTable, "sockets" | "hosts">, p: LocalityProbe): number {
-  const s = t.sockets.indexOf(p.socket);
-  const h = t.hosts.indexOf(p.host ?? null);
-  if (s < 0 || h < 0) return -1;
+function localityIndex(t: Pick<PairingTruthTable, "sockets" | "hosts" | "clients" | "auths">, p: LocalityProbe): number {
   const digits: [number, number][] = [
-    [s, t.sockets.length], [h, t.hosts.length], [ORIGINS.indexOf(p.origin), 2], [CLIENTS.indexOf(p.client), CLIENTS.length],
-    [PAIRING_AUTHS.indexOf(p.auth), PAIRING_AUTHS.length], [Number(p.isLocalClient), 2], [Number(p.hasProxyHeaders), 2],
+    [t.sockets.indexOf(p.socket), t.sockets.length], [t.hosts.indexOf(p.host ?? null), t.hosts.length], [ORIGINS.indexOf(p.origin), 2],
+    [t.clients.indexOf(p.client), t.clients.length], [t.auths.indexOf(p.auth), t.auths.length], [Number(p.isLocalClient), 2], [Number(p.hasProxyHeaders), 2],
   ];
+  if (digits.some(([d]) => d < 0)) return -1;
   return digits.reduce((n, [d, radix]) => n * radix + d, 0);
 }
 
@@ -129,7 +129,7 @@ export async function pairingTruthTable(release: Release): Promise<PairingTruthT
     backend: backendReal ? `openclaw:${backendReal}` : "none (the release has no backend self-pairing skip)",
   };
   const { sockets, hosts } = probeAxes();
-  const empty = { decidedBy, sockets, hosts, localities: [], silent: {}, backend: {} };
+  const empty = { decidedBy, sockets, hosts, clients: [...CLIENTS], auths: [...PAIRING_AUTHS], localities: [], silent: {}, backend: {} };
   if (!release.present(SILENT)) return { ...empty, missing: `${release.ref} has no sliced ${SILENT} (its silent pairing is inline in the message handler)` };
   const probes = localityProbes(sockets, hosts);
   const localities = localityReal
@@ -152,7 +152,7 @@ export async function pairingTruthTable(release: Release): Promise<PairingTruthT
     });
   });
   return {
-    decidedBy, sockets, hosts, localities,
+    ...empty, localities,
     silent: await helperTable(release, SILENT, silentArgs),
     backend: backendReal ? await helperTable(release, backendReal, backendArgs) : {},
   };
@@ -164,7 +164,7 @@ export function pairingTruthObserver(table: PairingTruthTable): PairingObserver 
     if (table.missing) return { unchecked: table.missing };
     const at = localityIndex(table, probe);
     const locality = at < 0 ? undefined : table.localities[at];
-    if (locality === undefined) return { unchecked: `the release's pairing code was not asked about socket ${probe.socket} with Host ${probe.host ?? "(none)"}` };
+    if (locality === undefined) return { unchecked: `the release's pairing code was not asked about ${probe.client} on socket ${probe.socket} with Host ${probe.host ?? "(none)"} (${probe.auth})` };
     if (locality.startsWith("error: ")) return { error: `${LOCALITY} threw: ${locality.slice(7)}` };
     const silent = table.silent[silentKey(probe, locality)];
     const backendSkip = table.decidedBy.backend.startsWith("openclaw:") ? table.backend[backendKey(probe, locality)] : false;

@@ -87,7 +87,7 @@ export async function releaseImplementation(release: Release, opts: ReleaseOptio
 }
 
 const RANDOM_SOURCES = ["differential", "locality", "impl/release"] as const;
-const PAIRING_TRUTH_SOURCES = ["differential", "locality", "pairing-locality"] as const;
+const PAIRING_TRUTH_SOURCES = ["differential", "domain", "locality", "pairing-locality"] as const;
 
 /** The seeded part of the locality differential: spellings of every address class drawn from the seed. */
 async function randomSpellings(release: Release, seed: number): Promise<Agreement[]> {
