@@ -115,6 +115,8 @@ export function perConnectionAndPairing(
       const forwarded = forwardedIn(request);
       const these = classes[observation.isLocalClient ? "local" : "remote"].filter((c) => c.forwarded === forwarded);
       const total = these.reduce((n, c) => n + c.cells, 0);
+      // a connection no connect of the domain can ride on is reported, never silently skipped
+      if (!these.length) { skip(`no ${forwarded ? "forwarded" : "unforwarded"} pairing connect in the selected cells carries this connection`, 1); continue; }
       if (!observe) { skip(`${ctx.impl.ref} has no observation of its pairing-locality code`, total); continue; }
       if (sentByLocalProcess(cell)) { skip(INDISTINGUISHABLE, total); continue; }
       if (refusedByAuth(observation)) { checked += total; continue; }
