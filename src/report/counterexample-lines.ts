@@ -9,7 +9,9 @@ export function counterexampleLines(ce: Counterexample): string[] {
   }
   if (ce.key) lines.push(`connect: ${ce.key}`);
   lines.push(ce.message);
-  if (ce.verdict) lines.push(`verdict: ${showVerdict(ce.verdict)}`);
+  // beside a topology the connect's own verdict uses the locality the cell states, not what the
+  // topology delivered, so it is labelled as such rather than read as the connection's outcome
+  if (ce.verdict) lines.push(`${ce.topology ? "verdict of the connect with its own locality" : "verdict"}: ${showVerdict(ce.verdict)}`);
   for (const w of ce.witnesses) lines.push(`${w.label}: ${w.key}`, `  verdict: ${showVerdict(w.verdict)}`);
   if (ce.seed !== undefined) lines.push(`seed ${ce.seed}, path ${ce.path}`);
   lines.push(`replay: ${ce.replay}`);
