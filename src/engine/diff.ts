@@ -37,7 +37,9 @@ export function diffImplementations(base: Implementation, head: Implementation):
     if (sameDecision(b, h)) continue;
     changes.push({ cell, key: cellKey(cell), base: b, head: h });
     const transition = `${decisionText(b)}\u0000${decisionText(h)}`;
-    byTransition.set(transition, [...(byTransition.get(transition) ?? []), cell]);
+    const group = byTransition.get(transition);
+    if (group) group.push(cell);
+    else byTransition.set(transition, [cell]);
   }
   const groups = [...byTransition].map(([transition, cells]) => {
     const [from, to] = transition.split("\u0000") as [string, string];

@@ -95,7 +95,9 @@ function groupTransitions(changes: readonly Change[], domain: readonly Cell[]): 
   const byTransition = new Map<string, Change[]>();
   for (const c of changes) {
     const t = `${decisionText(c.base)}\u0000${decisionText(c.head)}`;
-    byTransition.set(t, [...(byTransition.get(t) ?? []), c]);
+    const group = byTransition.get(t);
+    if (group) group.push(c);
+    else byTransition.set(t, [c]);
   }
   return [...byTransition].flatMap(([t, group]) => {
     const [from, to] = t.split("\u0000") as [string, string];

@@ -22,29 +22,59 @@ type Item = Record<string, unknown>;
  * the set's size.
  */
 export function groupItems(members: readonly Item[], domain: readonly Item[], fields: readonly GroupField[]): GroupRow[] {
-  const key = (item: Item) => fields.map(([f]) => String(item[f])).join("\u0000");
-  const inSet = new Set(members.map(key));
-  const inDomain = new Set(domain.map(key));
-  const uncovered = new Set(inSet);
+  // cells are numbered in the product of the fields' values (mixed radix), so growing a cube
+  // walks numbers instead of building an object and a string key for every cell it spans
+  const codec = productCodec(fields);
+  const inDomain = new Set(domain.map(codec.code));
+  const uncovered = new Set(members.map(codec.code));
   const rows: GroupRow[] = [];
   for (const seed of members) {
-    if (!uncovered.has(key(seed))) continue;
-    const cube: Record<string, unknown[]> = Object.fromEntries(fields.map(([f]) => [f, [seed[f]]]));
-    for (const [field, values] of fields) {
-      for (const value of values) {
-        if (cube[field]!.includes(value)) continue;
-        const slice = itemsOf({ ...cube, [field]: [value] }, fields);
-        if (slice.every((c) => !inDomain.has(key(c)) || uncovered.has(key(c)))) cube[field]!.push(value);
+    if (!uncovered.has(codec.code(seed))) continue;
+    const cube = fields.map(([f], i) => [codec.indexOf(i, seed[f])]);
+    fields.forEach(([, values], f) => {
+      for (let v = 0; v < values.length; v++) {
+        if (cube[f]!.includes(v)) continue;
+        const slice = cube.map((allowed, g) => (g === f ? [v] : allowed));
+        if (everyCode(slice, codec.stride, (k) => !inDomain.has(k) || uncovered.has(k))) cube[f]!.push(v);
       }
-    }
-    tidy(cube, fields, (c) => uncovered.has(key(c)), (c) => inDomain.has(key(c)));
+    });
+    tidy(cube, fields, codec.stride, (k) => uncovered.has(k), (k) => inDomain.has(k));
     let covered = 0;
-    for (const item of itemsOf(cube, fields)) {
-      if (uncovered.delete(key(item))) covered++;
-    }
-    rows.push({ cube, cells: covered });
+    everyCode(cube, codec.stride, (k) => {
+      if (uncovered.delete(k)) covered++;
+      return true;
+    });
+    rows.push({ cube: Object.fromEntries(fields.map(([f, values], i) => [f, cube[i]!.map((v) => values[v])])), cells: covered });
   }
   return rows;
+}
+
+/** Numbers for the items of a product of fields: each field's value index times its stride. */
+function productCodec(fields: readonly GroupField[]) {
+  const index = fields.map(([, values]) => new Map(values.map((v, i) => [v, i])));
+  const stride: number[] = new Array(fields.length);
+  let size = 1;
+  for (let f = fields.length - 1; f >= 0; f--) {
+    stride[f] = size;
+    size *= fields[f]![1].length;
+  }
+  const indexOf = (f: number, value: unknown): number => {
+    const i = index[f]!.get(value);
+    if (i === undefined) throw new Error(`${fields[f]![0]}=${String(value)} is not one of the field's values`);
+    return i;
+  };
+  const code = (item: Item): number => fields.reduce((k, [f], i) => k + indexOf(i, item[f]) * stride[i]!, 0);
+  return { stride, indexOf, code };
+}
+
+/** Whether every item of a cube (value indices per field) satisfies a test, in enumeration order. */
+function everyCode(cube: readonly (readonly number[])[], stride: readonly number[], test: (code: number) => boolean): boolean {
+  const walk = (f: number, base: number): boolean => {
+    if (f === cube.length) return test(base);
+    for (const v of cube[f]!) if (!walk(f + 1, base + v * stride[f]!)) return false;
+    return true;
+  };
+  return walk(0, 0);
 }
 
 export function groupCells(members: readonly Cell[], domain: readonly Cell[]): GroupRow[] {
@@ -55,12 +85,14 @@ export function groupCells(members: readonly Cell[], domain: readonly Cell[]): G
  * Drops values that only add impossible cells, unless keeping them lets the field read as "any":
  * `credential=secret-ok` rather than `credential=secret-ok|device-token` when device=none.
  */
-function tidy(cube: Record<string, unknown[]>, fields: readonly GroupField[], member: (i: Item) => boolean, possible: (i: Item) => boolean): void {
-  for (const [field, values] of fields) {
-    const live = cube[field]!.filter((v) => itemsOf({ ...cube, [field]: [v] }, fields).some(member));
-    const dead = values.filter((v) => itemsOf({ ...cube, [field]: [v] }, fields).every((i) => !possible(i)));
-    cube[field] = values.every((v) => live.includes(v) || dead.includes(v)) ? [...values] : live;
-  }
+function tidy(cube: number[][], fields: readonly GroupField[], stride: readonly number[], member: (k: number) => boolean, possible: (k: number) => boolean): void {
+  fields.forEach(([, values], f) => {
+    const at = (v: number) => cube.map((allowed, g) => (g === f ? [v] : allowed));
+    const live = cube[f]!.filter((v) => !everyCode(at(v), stride, (k) => !member(k)));
+    const all = values.map((_, v) => v);
+    const dead = all.filter((v) => everyCode(at(v), stride, (k) => !possible(k)));
+    cube[f] = all.every((v) => live.includes(v) || dead.includes(v)) ? all : live;
+  });
 }
 
 export function itemsOf(cube: Cube, fields: readonly GroupField[]): Item[] {

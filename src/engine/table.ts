@@ -21,7 +21,9 @@ export function tabulateDecisions<T extends Record<string, unknown>>(
   const byDecision = new Map<string, T[]>();
   for (const item of domain) {
     const decision = decisionOf(item);
-    byDecision.set(decision, [...(byDecision.get(decision) ?? []), item]);
+    const group = byDecision.get(decision);
+    if (group) group.push(item);
+    else byDecision.set(decision, [item]);
   }
   const rows = [...byDecision].flatMap(([decision, items]) => groupItems(items, domain, fields).map((r) => ({ decision, ...r })));
   return { title, fields, rows };
