@@ -39,7 +39,7 @@ export interface WhoisIdentity {
 
 /** The arguments OpenClaw's WS handshake hands authorizeGatewayConnect, release-independent. */
 export interface AuthArgs {
-  auth: { mode: AuthCell["mode"]; token?: string; password?: string; allowTailscale: boolean; trustedProxy?: { userHeader: string; requiredHeaders?: string[] } };
+  auth: { mode: AuthCell["mode"]; token?: string; password?: string; allowTailscale: boolean; trustedProxy?: { userHeader: string; requiredHeaders?: string[]; allowLoopback?: true } };
   /** absent when the client sends no secret, as resolveConnectAuthState passes it. */
   connectAuth?: ConnectAuth;
   request: ConcreteRequest;
@@ -60,6 +60,9 @@ function presented(p: Presented, right: string, wrong: string): string | undefin
 
 const FORWARDED = (client: string, host: string) => ({ [HEADER.xForwardedFor]: client, [HEADER.xForwardedProto]: "https", [HEADER.xForwardedHost]: host });
 
+/** The trusted proxy's socket address: a documentation-range host, or loopback for a same-host proxy. */
+const proxyAddress = (cell: AuthCell) => (cell.proxySocket === "lan" ? V.proxy : V.loopback);
+
 /** The request each path delivers (before identity headers are added). */
 function requestFor(cell: AuthCell): ConcreteRequest {
   switch (cell.via) {
@@ -68,7 +71,7 @@ function requestFor(cell: AuthCell): ConcreteRequest {
     case "direct-remote":
       return concreteRequest({ socketAddress: V.remoteClient, host: V.host });
     case "trusted-proxy":
-      return concreteRequest({ socketAddress: V.proxy, host: V.host, headers: FORWARDED(V.remoteClient, V.host) });
+      return concreteRequest({ socketAddress: proxyAddress(cell), host: V.host, headers: FORWARDED(V.remoteClient, V.host) });
     case "trusted-proxy-funnel":
       return concreteRequest({ socketAddress: V.proxy, host: V.host, headers: { ...FORWARDED(V.remoteClient, V.host), [HEADER.tailscaleFunnelRequest]: "?1" } });
     case "untrusted-proxy":
@@ -109,7 +112,11 @@ export function authArgs(cell: AuthCell): AuthArgs {
     if (password !== undefined) auth.password = password;
   }
   if (cell.proxySetup !== "n/a" && cell.proxySetup !== "missing-config") {
-    auth.trustedProxy = { userHeader: V.userHeader, ...(cell.proxySetup === "user-and-required" ? { requiredHeaders: [V.requiredHeader] } : {}) };
+    auth.trustedProxy = {
+      userHeader: V.userHeader,
+      ...(cell.proxySetup === "user-and-required" ? { requiredHeaders: [V.requiredHeader] } : {}),
+      ...(cell.proxySocket === "loopback-opted-in" ? { allowLoopback: true as const } : {}),
+    };
   }
   const token = presented(cell.token, V.token, V.wrongToken);
   const password = presented(cell.password, V.password, V.wrongPassword);
@@ -119,7 +126,7 @@ export function authArgs(cell: AuthCell): AuthArgs {
     ...(token || password ? { connectAuth } : {}),
     request,
     req: toIncomingMessage(request),
-    trustedProxies: cell.proxySetup === "no-proxies" ? [] : [V.proxy],
+    trustedProxies: cell.proxySetup === "no-proxies" ? [] : [proxyAddress(cell)],
     authSurface: cell.surface,
     whois: WHOIS[cell.tailscale],
   };

@@ -36,6 +36,13 @@ export const PROXY_IDENTITIES = ["n/a", "full", "user-only", "none"] as const;
 export const TAILSCALE = ["absent", "whois-match", "whois-mismatch", "whois-none"] as const;
 /** authSurface: the WebSocket connect uses "ws-control-ui" (the only surface taking Tailscale headers); HTTP routes "http". */
 export const SURFACES = ["ws-control-ui", "http"] as const;
+/**
+ * Appended: the trusted proxy's own socket address, on the trusted-proxy path. `lan` (the default,
+ * what every cell meant before the field existed) is a proxy on another host; `loopback` is a
+ * same-host reverse proxy, listed in gateway.trustedProxies; `loopback-opted-in` is that proxy with
+ * gateway.auth.trustedProxy.allowLoopback set. 3.31+ refuses a loopback proxy unless opted in.
+ */
+export const PROXY_SOCKETS = ["lan", "loopback", "loopback-opted-in"] as const;
 
 export type AuthMode = (typeof AUTH_MODES)[number];
 export type Secret = (typeof SECRETS)[number];
@@ -45,6 +52,7 @@ export type Via = (typeof VIAS)[number];
 export type ProxyIdentity = (typeof PROXY_IDENTITIES)[number];
 export type Tailscale = (typeof TAILSCALE)[number];
 export type Surface = (typeof SURFACES)[number];
+export type ProxySocket = (typeof PROXY_SOCKETS)[number];
 
 export interface AuthCell {
   mode: AuthMode;
@@ -57,6 +65,7 @@ export interface AuthCell {
   proxyIdentity: ProxyIdentity;
   tailscale: Tailscale;
   surface: Surface;
+  proxySocket: ProxySocket;
 }
 
 /** Field order of keys and enumeration; short names keep keys readable in reports. */
@@ -71,6 +80,8 @@ export const AUTH_FIELDS = [
   ["proxyIdentity", "id", PROXY_IDENTITIES],
   ["tailscale", "tsid", TAILSCALE],
   ["surface", "surface", SURFACES],
+  // appended, default first: a key leaves it out at `lan`, so every older key names the same cell
+  ["proxySocket", "psock", PROXY_SOCKETS],
 ] as const satisfies readonly (readonly [keyof AuthCell, string, readonly unknown[]])[];
 
 export interface AuthExclusion {
@@ -90,6 +101,8 @@ export const AUTH_EXCLUSIONS: readonly AuthExclusion[] = [
     excludes: (c) => proxyMode(c) && c.allowTailscale },
   { id: "trusted-proxy-needs-the-list", why: "with gateway.trustedProxies empty no socket is a trusted proxy, so the trusted-proxy paths cannot occur",
     excludes: (c) => c.proxySetup === "no-proxies" && (c.via === "trusted-proxy" || c.via === "trusted-proxy-funnel") },
+  { id: "proxy-socket-on-the-proxy-path", why: "the proxy's socket class matters only where a trusted proxy carries the request in trusted-proxy mode; to keep the growth small a same-host proxy is walked on the WebSocket surface with no token sent (neither is read on that path) and never marks Funnel",
+    excludes: (c) => c.proxySocket !== "lan" && !(proxyMode(c) && c.via === "trusted-proxy" && c.surface === "ws-control-ui" && c.token === "absent") },
 ];
 
 export function isValidAuthCell(cell: AuthCell): boolean {
@@ -98,11 +111,17 @@ export function isValidAuthCell(cell: AuthCell): boolean {
 
 const codec = keyCodec<AuthCell>("auth cell", AUTH_FIELDS.map(([name, short, values]) => [name, short, values] as const));
 
-/** A stable, shell-safe key, e.g. `mode=token,secret=set,ts=0,proxy=n/a,token=wrong,…`. */
-export const authCellKey = (cell: AuthCell): string => codec.key(cell);
+const APPENDED_DEFAULT = ",psock=lan";
+
+/** A stable, shell-safe key, e.g. `mode=token,secret=set,ts=0,proxy=n/a,token=wrong,…` (psock omitted at lan). */
+export const authCellKey = (cell: AuthCell): string => {
+  const key = codec.key(cell);
+  return key.endsWith(APPENDED_DEFAULT) ? key.slice(0, -APPENDED_DEFAULT.length) : key;
+};
 
 export function parseAuthCellKey(key: string): AuthCell {
-  const cell = codec.parse(key);
+  const named = key.split(",").some((part) => part.trim().startsWith("psock="));
+  const cell = codec.parse(named ? key : key + APPENDED_DEFAULT);
   if (!isValidAuthCell(cell)) throw new Error(`auth cell key ${key}: excluded by ${exclusionOf(cell)!.id}`);
   return cell;
 }

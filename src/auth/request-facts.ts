@@ -14,6 +14,11 @@ export const socketIsTrustedProxy = (c: AuthCell) => c.via === "trusted-proxy" |
 
 export const proxyMode = (c: AuthCell) => c.mode === "trusted-proxy";
 
+/** The trusted proxy sits on the gateway's own host (its socket address is loopback). */
+export const proxyOnLoopback = (c: AuthCell) => c.proxySocket !== "lan";
+/** gateway.auth.trustedProxy.allowLoopback is set for that same-host proxy. */
+export const loopbackOptedIn = (c: AuthCell) => c.proxySocket === "loopback-opted-in";
+
 /** The proxy setup itself is broken: these are reported before the request is looked at. */
 export const proxyConfigMissing = (c: AuthCell) => c.proxySetup === "missing-config";
 export const proxyListEmpty = (c: AuthCell) => c.proxySetup === "no-proxies";

@@ -24,5 +24,6 @@ export function authCellOf(cell: Cell): AuthCell {
     proxyIdentity: mode !== "trusted-proxy" ? "n/a" : cell.credential === "proxy-ok" ? "full" : "none",
     tailscale: cell.credential === "tailscale-ok" ? "whois-match" : cell.credential === "tailscale-missing" ? "whois-mismatch" : "absent",
     surface: "ws-control-ui",
+    proxySocket: "lan",
   };
 }

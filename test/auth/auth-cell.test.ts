@@ -11,7 +11,7 @@ describe("the auth domain", () => {
   const cells = allAuthCells();
 
   it("enumerates every valid cell once, with stable distinct keys", () => {
-    expect(cells.length).toBe(20304);
+    expect(cells.length).toBe(20952);
     const keys = cells.map(authCellKey);
     expect(new Set(keys).size).toBe(cells.length);
     expect(keys[0]).toBe("mode=none,secret=unset,ts=0,proxy=n/a,token=right,pw=right,via=direct-local,id=n/a,tsid=absent,surface=ws-control-ui");
@@ -20,7 +20,7 @@ describe("the auth domain", () => {
 
   it("drops only what a stated exclusion rule names", () => {
     const product = AUTH_FIELDS.reduce((n, [, , values]) => n * values.length, 1);
-    expect(product).toBe(207360);
+    expect(product).toBe(622080);
     const byRule = new Map(AUTH_EXCLUSIONS.map((r) => [r.id, 0]));
     let partial: Record<string, unknown>[] = [{}];
     for (const [name, , values] of AUTH_FIELDS) partial = partial.flatMap((c) => values.map((v) => ({ ...c, [name]: v })));
@@ -76,5 +76,21 @@ describe("concrete arguments of a cell", () => {
     expect(a.req.headers[AUTH_VALUES.requiredHeader]).toBeUndefined();
     expect(authArgs(cell(key.replace("proxy=user-and-required", "proxy=no-proxies").replace("via=trusted-proxy", "via=direct-local"))).trustedProxies).toEqual([]);
     expect(authArgs(cell(key.replace("proxy=user-and-required", "proxy=missing-config"))).auth.trustedProxy).toBeUndefined();
+  });
+
+  it("puts a same-host proxy on loopback, lists that address, and sets allowLoopback only when opted in", () => {
+    const key = "mode=trusted-proxy,secret=unset,ts=0,proxy=user-header,token=absent,pw=absent,via=trusted-proxy,id=full,tsid=absent,surface=ws-control-ui";
+    expect(authCellKey(cell(key))).toBe(key);
+    expect(cell(key).proxySocket).toBe("lan");
+    expect(cell(`${key},psock=lan`)).toEqual(cell(key));
+    const loopback = authArgs(cell(`${key},psock=loopback`));
+    expect(loopback.req.socket.remoteAddress).toBe(AUTH_VALUES.loopback);
+    expect(loopback.req.headers["x-forwarded-for"]).toBe(AUTH_VALUES.remoteClient);
+    expect(loopback.trustedProxies).toEqual([AUTH_VALUES.loopback]);
+    expect(loopback.auth.trustedProxy).toEqual({ userHeader: AUTH_VALUES.userHeader });
+    const optedIn = authArgs(cell(`${key},psock=loopback-opted-in`));
+    expect(optedIn.auth.trustedProxy).toEqual({ userHeader: AUTH_VALUES.userHeader, allowLoopback: true });
+    expect(authCellKey(cell(`${key},psock=loopback-opted-in`))).toBe(`${key},psock=loopback-opted-in`);
+    expect(() => cell(`${base},psock=loopback`)).toThrow(/proxy-socket-on-the-proxy-path/);
   });
 });

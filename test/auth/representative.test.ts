@@ -33,7 +33,7 @@ describe.each(REPRESENTATIVE)("openclaw@%s", (version) => {
   it("resolveConnectAuthState derives authOk, authMethod and sharedAuthOk as modelled", () => {
     const a = states.get(version)!;
     expect({ status: a.status, mismatches: a.mismatches, example: a.example }).toEqual({ status: "agrees", mismatches: 0, example: undefined });
-    expect(a.cells).toBe(8352);
+    expect(a.cells).toBe(9000);
   });
 
   it("admits mode none with method none, and answers a wrong token with token_mismatch", () => {
@@ -77,7 +77,7 @@ describe("measured facts", () => {
     expect([...reasons].sort()).toEqual([
       "gateway_auth_required", "password_mismatch", "password_missing", "password_missing_config", "password_redacted_config",
       "proxy_attribution_required", "token_mismatch", "token_missing", "token_missing_config", "token_redacted_config",
-      "trusted_proxy_config_missing", "trusted_proxy_missing_header_x-auth-request-email", "trusted_proxy_no_proxies_configured",
+      "trusted_proxy_config_missing", "trusted_proxy_loopback_source", "trusted_proxy_missing_header_x-auth-request-email", "trusted_proxy_no_proxies_configured",
       "trusted_proxy_untrusted_source", "trusted_proxy_user_missing",
     ]);
   });

@@ -4,8 +4,8 @@ import { fail, ok, type AuthOutcome } from "../outcome.ts";
 import { isLocal, tailscaleVerified } from "../request-facts.ts";
 import { PROXY_CONFIG, PROXY_IDENTITY, secretRules } from "./shared.ts";
 
-/** Shared rules that only exist from a release on. */
-const scoped = <T extends object>(rules: readonly T[], since: string) => rules.map((r) => ({ ...r, since }));
+/** Shared rules that only exist from a release on (a rule's own later start, e.g. 3.31's loopback refusal, stands). */
+const scoped = <T extends { since?: string }>(rules: readonly T[], since: string) => rules.map((r) => ({ ...r, since: r.since ?? since }));
 
 /**
  * AP (2026.2.9 – 2.19): before auth surfaces. A Tailscale header identity is taken on every

@@ -2,7 +2,7 @@ import { compareVersions } from "../../domain/versions.ts";
 import type { AuthCell } from "../auth-cell.ts";
 import { fail, ok, type AuthRule } from "../outcome.ts";
 import {
-  isLocal, presentsSecret, proxyConfigMissing, proxyListEmpty, proxyMode, proxyRequiredHeaderMissing, proxyUserMissing,
+  isLocal, loopbackOptedIn, presentsSecret, proxyConfigMissing, proxyOnLoopback, proxyListEmpty, proxyMode, proxyRequiredHeaderMissing, proxyUserMissing,
   socketIsTrustedProxy,
 } from "../request-facts.ts";
 import { AUTH_VALUES } from "../auth-args.ts";
@@ -17,6 +17,10 @@ export const EITHER_SECRET_SINCE = "2026.9.3";
  * trusted_proxy_untrusted_source); back from 5.18. The 5.14/5.16 betas were not measured.
  */
 const LOCAL_PASSWORD_RANGES = [{ since: "2026.4.27", until: "2026.5.12" }, { since: "2026.5.18" }] as const;
+
+/** 3.31+ refuses a trusted proxy whose socket is loopback; 4.27+ honours allowLoopback (measured 3.28/3.31, 4.26/4.27). */
+export const LOOPBACK_PROXY_REFUSED_SINCE = "2026.3.31";
+export const LOOPBACK_OPT_IN_SINCE = "2026.4.27";
 
 /** The trusted-proxy configuration is checked before anything about the request. */
 export const PROXY_CONFIG: readonly AuthRule[] = [
@@ -54,6 +58,12 @@ function proxyLocalPassword(c: AuthCell): boolean {
 export const PROXY_IDENTITY: readonly AuthRule[] = [
   { id: "proxy.untrusted-source", when: (c) => proxyMode(c) && !socketIsTrustedProxy(c), then: fail("trusted_proxy_untrusted_source"),
     why: "identity headers count only when the socket itself is a trusted proxy" },
+  { id: "proxy.loopback-source", since: LOOPBACK_PROXY_REFUSED_SINCE, when: (c) => proxyMode(c) && proxyOnLoopback(c) && !loopbackOptedIn(c),
+    then: fail("trusted_proxy_loopback_source"),
+    why: "a same-host proxy is refused: any local process could speak for it and name any user (opt-in below)" },
+  { id: "proxy.loopback-source-no-opt-in", since: LOOPBACK_PROXY_REFUSED_SINCE, until: LOOPBACK_OPT_IN_SINCE, when: (c) => proxyMode(c) && loopbackOptedIn(c),
+    then: fail("trusted_proxy_loopback_source"),
+    why: "before 4.27 allowLoopback is not read, so an opted-in same-host proxy is refused all the same" },
   { id: "proxy.required-header-missing", when: (c) => proxyMode(c) && proxyRequiredHeaderMissing(c),
     then: fail(`trusted_proxy_missing_header_${AUTH_VALUES.requiredHeader}`), why: "each configured required header must be present and non-blank" },
   { id: "proxy.user-missing", when: (c) => proxyMode(c) && proxyUserMissing(c), then: fail("trusted_proxy_user_missing"),
