@@ -19,7 +19,8 @@ import { liveVerdict } from "./observe.ts";
 import { startPeer, type Peer } from "./peer-client.ts";
 import { registerCleanup, stopAll } from "./processes.ts";
 import type { LiveProfile } from "./profile.ts";
-import { gatewayId, planCell, type CellPlan, type GatewayKey } from "./realise.ts";
+import { groupJobs, hotReloadFrom, type Job } from "./jobs.ts";
+import { gatewayId, type CellPlan, type GatewayKey } from "./realise.ts";
 import { deviceTokensOn, isPaired, pairDevices } from "./pairing.ts";
 import { cellRequest, clientRequest, type PairedDevice } from "./request.ts";
 import { liveRoot, type LiveRuntime } from "./runtime.ts";
@@ -48,17 +49,6 @@ export interface LiveRunOptions {
   inflight?: number;
 }
 
-export interface Job {
-  key: GatewayKey;
-  cells: { cell: Cell; plan: CellPlan }[];
-  /**
-   * The same configuration without `allowInsecureAuth`, where the release removes that retired
-   * knob from its config at start (9.6): its cells ride on this gateway, given the knob, once the
-   * gateway's config file shows it gone; otherwise they get a gateway of their own.
-   */
-  riders?: Job;
-}
-
 export async function runLive(cells: readonly Cell[], opts: LiveRunOptions): Promise<LiveRunResult> {
   const started = Date.now();
   const runDir = join(liveRoot(), "runs", `${process.pid}-${Date.now()}`);
@@ -85,28 +75,6 @@ export async function runLive(cells: readonly Cell[], opts: LiveRunOptions): Pro
   }
 }
 
-export function groupJobs(cells: readonly Cell[], profile: LiveProfile): Job[] {
-  const jobs = new Map<string, Job>();
-  for (const cell of cells) {
-    const plan = planCell(cell, profile);
-    const id = gatewayId(plan.gateway);
-    const job = jobs.get(id) ?? { key: plan.gateway, cells: [] };
-    job.cells.push({ cell, plan });
-    jobs.set(id, job);
-  }
-  if (profile.stripsRetiredAllowInsecureAuth) {
-    for (const [id, job] of jobs) {
-      const given = job.key.allowInsecureAuth ? undefined : jobs.get(gatewayId({ ...job.key, allowInsecureAuth: true }));
-      if (!given) continue;
-      given.riders = job;
-      jobs.delete(id);
-    }
-  }
-  // the jobs that need no paired device first: they start while the pairing gateway pairs
-  const needsPaired = (j: Job) => ([...j.cells, ...(j.riders?.cells ?? [])].some((c) => c.cell.device === "paired") ? 1 : 0);
-  return [...jobs.values()].sort((a, b) => needsPaired(a) - needsPaired(b));
-}
-
 /**
  * Devices are paired on a gateway of their own (token, knobs off, loopback: local pairing is the
  * real silent path), which is stopped before its state is copied into every later gateway. A copy
@@ -116,19 +84,6 @@ export function groupJobs(cells: readonly Cell[], profile: LiveProfile): Job[] {
  * paired cells in one order and 0 in the other, and 0 vs 44 of 4,896 across two full runs).
  */
 const PAIRING_GATEWAY: GatewayKey = { authMode: "token", allowInsecureAuth: false, dangerouslyDisableDeviceAuth: false, bind: "loopback", loopbackProxy: false };
-
-/**
- * `to` differs from the running `from` only by a setting its release applies without a restart:
- * from 9.6 `gateway.auth.allowTailscale` (token ↔ tailscale). Read from 9.6 itself: its reload
- * plan lists that path as hot, and its connect handler resolves the auth config afresh for every
- * connect; the gateway's log line saying the hot reload was applied is awaited each time.
- */
-export function hotReloadFrom(from: GatewayKey, to: GatewayKey, profile: LiveProfile): { path: string; applied: RegExp } | undefined {
-  const modes = new Set([from.authMode, to.authMode]);
-  if (!profile.hotReloadsAllowTailscale || modes.size !== 2 || !modes.has("token") || !modes.has("tailscale")) return undefined;
-  if (gatewayId({ ...to, authMode: from.authMode }) !== gatewayId(from)) return undefined;
-  return { path: "gateway.auth.allowTailscale", applied: /config hot reload applied \(gateway\.auth\.allowTailscale\)/ };
-}
 
 class JobRunner {
   readonly observed = new Map<string, LiveObserved>();
@@ -303,7 +258,9 @@ class JobRunner {
       if (item.cell.device !== "paired") loose.push([item]);
       else {
         const lane = `${item.cell.role}/${item.cell.client}`;
-        lanes.set(lane, [...(lanes.get(lane) ?? []), item]);
+        const cells = lanes.get(lane);
+        if (cells) cells.push(item);
+        else lanes.set(lane, [item]);
       }
     }
     const queue = [...lanes.values(), ...loose];

@@ -3,7 +3,7 @@ import { CELL_FIELDS, type Cell } from "../../src/domain/cell.ts";
 import { allCells } from "../../src/domain/enumerate.ts";
 import { liveProfile } from "../../src/live/profile.ts";
 import { unrealisedReason, type GatewayKey } from "../../src/live/realise.ts";
-import { groupJobs, hotReloadFrom } from "../../src/live/run.ts";
+import { groupJobs, hotReloadFrom } from "../../src/live/jobs.ts";
 
 const profile = liveProfile("2026.9.6");
 
