@@ -26,6 +26,7 @@ import { wrongSecretNoBetterThanNone } from "./wrong-secret-no-better-than-none.
 import { controlUiBypassHonoured } from "./control-ui-bypass-honoured.ts";
 import { localCliWithSecretAdmitted } from "./local-cli-with-secret-admitted.ts";
 import { trustedProxyOperatorAdmitted } from "./trusted-proxy-operator-admitted.ts";
+import { configuredLoopbackProxyHonoured } from "./configured-loopback-proxy-honoured.ts";
 import { localBrowserUiPairsSilently } from "./local-browser-ui-pairs-silently.ts";
 import { localBackendAdmitted } from "./local-backend-admitted.ts";
 import { pairedDeviceKeepsApprovedScopes } from "./paired-device-keeps-approved-scopes.ts";
@@ -61,6 +62,7 @@ export const PROPERTIES: readonly AnyProperty[] = [
   // availability: what the config and credential entitle a client to, it gets
   localCliWithSecretAdmitted,
   trustedProxyOperatorAdmitted,
+  configuredLoopbackProxyHonoured,
   localBackendAdmitted,
   controlUiBypassHonoured,
   localBrowserUiPairsSilently,

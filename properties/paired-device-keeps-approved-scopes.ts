@@ -8,7 +8,8 @@ export const pairedDeviceKeepsApprovedScopes = alwaysAdmitted({
   // auth mode none, one of the ways a paired device authenticates here, exists from 2.19
   since: "2026.2.19",
   // the trusted-proxy password fallback is local-cli-with-secret-admitted's; here the device's own standing
-  cells: (c) => c.device === "paired" && c.origin !== "foreign" && sendsItsOrigin(c) && noKnobs(c) && !(c.authMode === "trusted-proxy" && c.credential === "secret-ok") && (presentsVerifiedCredential(c) || (c.authMode === "none" && c.credential === "none")),
+  // a same-host trusted proxy is configured-loopback-proxy-honoured's (un-opted, 3.31+ refuses it on purpose)
+  cells: (c) => c.device === "paired" && c.proxySocket === "lan" && c.origin !== "foreign" && sendsItsOrigin(c) && noKnobs(c) && !(c.authMode === "trusted-proxy" && c.credential === "secret-ok") && (presentsVerifiedCredential(c) || (c.authMode === "none" && c.credential === "none")),
   grants: (v) => (v.scopes === "kept" ? undefined : "paired device admitted with its approved scopes cleared"),
   message: (c, v) => `paired device (${c.credential}, auth ${c.authMode}) rejected: ${v.reason}`,
 });

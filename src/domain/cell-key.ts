@@ -21,6 +21,7 @@ const SHORT: Record<CellField, string> = {
   forwarded: "fwd",
   hostHeader: "host",
   withDeviceToken: "dtok",
+  proxySocket: "psock",
 };
 const LONG = new Map<string, CellField>(
   Object.entries(SHORT).flatMap(([long, short]) => [[short, long as CellField], [long, long as CellField]]),

@@ -33,6 +33,13 @@ export const UPGRADES = ["none", "scopes", "role"] as const;
  * resolve to the gateway (DNS rebinding), which the gateway cannot tell from its own name.
  */
 export const HOST_HEADERS = ["gateway", "origin"] as const;
+/**
+ * The trusted proxy's own socket, on a connect it carries in trusted-proxy mode: `lan`, a proxy on
+ * another host (what every key meant before the field existed); `loopback`, a same-host reverse
+ * proxy listed in gateway.trustedProxies; `loopback-opted-in`, that proxy with
+ * gateway.auth.trustedProxy.allowLoopback set (a knob of 4.27+, see validity.ts).
+ */
+export const PROXY_SOCKETS = ["lan", "loopback", "loopback-opted-in"] as const;
 
 export const CellSchema = z.object({
   role: z.enum(ROLES),
@@ -63,6 +70,8 @@ export const CellSchema = z.object({
    * paired device's own token (auth.deviceToken): two credentials in one connect. Default: it does not.
    */
   withDeviceToken: z.boolean().default(false),
+  /** appended: where the trusted proxy carrying the connect sits (see PROXY_SOCKETS); default `lan`. */
+  proxySocket: z.enum(PROXY_SOCKETS).default("lan"),
 });
 
 export type Cell = z.infer<typeof CellSchema>;
@@ -87,6 +96,7 @@ export const CELL_FIELDS = [
   ["forwarded", [false, true]],
   ["hostHeader", HOST_HEADERS],
   ["withDeviceToken", [false, true]],
+  ["proxySocket", PROXY_SOCKETS],
 ] as const satisfies ReadonlyArray<readonly [keyof Cell, readonly unknown[]]>;
 
 export type CellField = (typeof CELL_FIELDS)[number][0];
@@ -95,4 +105,4 @@ export type CellField = (typeof CELL_FIELDS)[number][0];
  * Fields added after keys were first published. Every one defaults to its first value, keys omit
  * it there, and a key without it parses to the default, so every older key names the same connect.
  */
-export const APPENDED_FIELDS: ReadonlySet<CellField> = new Set<CellField>(["upgrade", "forwarded", "hostHeader", "withDeviceToken"]);
+export const APPENDED_FIELDS: ReadonlySet<CellField> = new Set<CellField>(["upgrade", "forwarded", "hostHeader", "withDeviceToken", "proxySocket"]);

@@ -62,6 +62,11 @@ export const VALIDITY_RULES: readonly ValidityRule[] = [
     excludes: (c) => c.withDeviceToken && (c.device !== "paired" || (c.credential !== "secret-ok" && c.credential !== "secret-wrong")),
   },
   {
+    id: "proxy-socket-where-the-proxy-speaks",
+    why: "the trusted proxy's socket can change a connect only where the proxy vouches for a user in trusted-proxy mode (authorizeGatewayConnect refuses a loopback proxy from 3.31 unless 4.27's allowLoopback is set). With the identity header missing auth fails on any socket (trusted_proxy_user_missing or trusted_proxy_loopback_source: the same failed auth to the handshake; the auth layer measures both), and a direct caller's password fallback, a device or bootstrap token and every other mode never reach the proxy check, so there the connect is modelled once, at `lan`",
+    excludes: (c) => c.proxySocket !== "lan" && !(c.authMode === "trusted-proxy" && c.credential === "proxy-ok"),
+  },
+  {
     id: "tailscale-identity-is-proxied",
     why: "a Tailscale identity only arrives through Tailscale serve, which adds forwarding headers, so the gateway never observes it as local",
     excludes: (c) => c.locality === "local" && (c.credential === "tailscale-ok" || c.credential === "tailscale-missing"),
@@ -87,6 +92,9 @@ export const DATED_CONNECTS: readonly { id: string; since: string; why: string; 
   { id: "device-token-field", since: "2026.2.22",
     why: "auth.deviceToken is a field of its own from 2.22; before, the device token travelled in auth.token, so a connect could carry it beside a password but not beside a token",
     applies: (c) => c.withDeviceToken && c.authMode !== "password" },
+  { id: "trusted-proxy-allow-loopback", since: "2026.4.27",
+    why: "gateway.auth.trustedProxy.allowLoopback is in the config schema from 4.27 (#73266); before, the strict trustedProxy schema refuses the key, so no gateway runs with the opt-in (read from every bundle's zod schema)",
+    applies: (c) => c.proxySocket === "loopback-opted-in" },
 ];
 
 /** Whether the cell is a connect that can happen against this release. */

@@ -201,4 +201,12 @@ export const HISTORY: readonly HistoryBug[] = [
     grants: "too-much", property: "remote-origin-never-silently-paired", connection: LAN_CLIENT_LOOPBACK_HOST, cell: CONTROL_UI_WITH_TOKEN,
     introduced: "2026.5.22", measuredBy: MEASURED_ON_THE_REQUEST,
   },
+  {
+    id: "loopback-trusted-proxy-refused",
+    title: "a same-host trusted proxy (nginx or Caddy with an auth service on the gateway host, listed in gateway.trustedProxies) was refused with trusted_proxy_loopback_source, and no setting could allow it",
+    source: "#59167 (regression from #54536's blanket loopback-source refusal, 3.31); #73266 adds the opt-in gateway.auth.trustedProxy.allowLoopback (first in the 4.27 bundle; the default refusal stays, by design)",
+    grants: "too-little", property: "configured-loopback-proxy-honoured",
+    introduced: "2026.3.31", fixed: "2026.4.27",
+    measuredBy: "sliced authorizeGatewayConnect and resolveConnectAuthState (auth layer, psock cells; 3.28/3.31, 4.26/4.27); the opt-in's first release read from every bundle's config schema",
+  },
 ];

@@ -4,7 +4,7 @@ import type { Cell } from "../domain/cell.ts";
 /**
  * The detailed auth cell a connect cell stands for, so the handshake's abstract auth step can be
  * held to the measured auth model: same mode and credential, direct or through the proxy the
- * credential implies, on the WebSocket surface.
+ * credential implies (on its own socket class), on the WebSocket surface.
  */
 export function authCellOf(cell: Cell): AuthCell {
   const tailscale = cell.authMode === "tailscale";
@@ -24,6 +24,7 @@ export function authCellOf(cell: Cell): AuthCell {
     proxyIdentity: mode !== "trusted-proxy" ? "n/a" : cell.credential === "proxy-ok" ? "full" : "none",
     tailscale: cell.credential === "tailscale-ok" ? "whois-match" : cell.credential === "tailscale-missing" ? "whois-mismatch" : "absent",
     surface: "ws-control-ui",
-    proxySocket: "lan",
+    // the proxy's socket is a cell field only where the proxy vouches (validity.ts); `lan` everywhere else
+    proxySocket: cell.proxySocket,
   };
 }

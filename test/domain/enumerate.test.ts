@@ -83,7 +83,7 @@ describe("cell keys", () => {
 
   it("read a key written before a field was appended as the same connect, at the field's default", () => {
     const old = "role=node,client=cli,device=none,auth=token,cred=secret-ok,loc=local,origin=none,insecure=0,ddda=0";
-    expect(parseCellKey(old)).toEqual({ role: "node", client: "cli", device: "none", authMode: "token", credential: "secret-ok", locality: "local", origin: "none", allowInsecureAuth: false, dangerouslyDisableDeviceAuth: false, upgrade: "none", forwarded: false, hostHeader: "gateway", withDeviceToken: false });
+    expect(parseCellKey(old)).toEqual({ role: "node", client: "cli", device: "none", authMode: "token", credential: "secret-ok", locality: "local", origin: "none", allowInsecureAuth: false, dangerouslyDisableDeviceAuth: false, upgrade: "none", forwarded: false, hostHeader: "gateway", withDeviceToken: false, proxySocket: "lan" });
     expect(cellKey(parseCellKey(old))).toBe(old);
   });
 
