@@ -24,6 +24,7 @@ const COMMANDS: readonly (readonly [names: readonly string[], load: () => Promis
   [["bisect"], async () => (await import("./commands/bisect.ts")).registerBisect],
   [["releases"], async () => (await import("./commands/releases.ts")).registerReleases],
   [["decide"], async () => (await import("./commands/decide.ts")).registerDecide],
+  [["boundaries"], async () => (await import("./commands/boundaries.ts")).registerBoundaries],
 ];
 
 /** The registrations `argv` needs: only the invoked command's, or all of them (help, version, a typo). */

@@ -55,9 +55,9 @@ export const HISTORY: readonly HistoryBug[] = [
   {
     id: "browser-origin-silent-pairing",
     title: "a local page (loopback Origin) claiming to be the CLI had its new device paired silently",
-    source: "2.22 silent pairing consults the Origin (shouldAllowSilentLocalPairing from 2.25)",
+    source: "2.25's shouldAllowSilentLocalPairing consults the Origin; the inline silent pairing before it (silent = isLocalClient) does not",
     grants: "too-much", property: "browser-origin-no-auto-pairing", cell: "client=cli,origin=loopback,device=unpaired,loc=local",
-    fixed: "2026.2.22-1", measuredBy: "model: inline before 2.25; sliced shouldAllowSilentLocalPairing from 2.25",
+    fixed: "2026.2.25", measuredBy: "live 2.24 and 2.25 (boundary silent-pairing-consults-origin, 2026-12-01); sliced shouldAllowSilentLocalPairing from 2.25",
   },
   {
     id: "insecure-auth-bypasses-device",

@@ -26,6 +26,8 @@ export interface HandshakeRequest {
   timeoutMs: number;
   /** leave with a closing handshake instead of cutting the socket (a paired device's next connect follows). */
   graceful?: boolean;
+  /** the device-proof payload the release verifies (the profile's; v3 with the device token signed when absent). */
+  proof?: { payload: "v2" | "v3"; signsDeviceToken: boolean };
 }
 
 export interface Observation {
@@ -49,10 +51,13 @@ export function deviceIdentity(key: DeviceKey): { id: string; publicKey: string;
   return { id: createHash("sha256").update(raw).digest("hex"), publicKey: b64url(raw), privateKey };
 }
 
-/** The v3 device proof: every field the gateway binds the signature to, `|`-joined. */
+/** The device proof: every field the gateway binds the signature to, `|`-joined (v2 ends at the nonce; v3 adds platform and family). */
 function deviceProof(req: HandshakeRequest, key: DeviceKey, nonce: string, ts: number, token: string) {
   const id = deviceIdentity(key);
-  const payload = ["v3", id.id, req.client.id, req.client.mode, req.role, req.scopes.join(","), String(ts), token, nonce, req.client.platform.toLowerCase(), ""].join("|");
+  const proof = req.proof ?? { payload: "v3", signsDeviceToken: true };
+  const signed = proof.signsDeviceToken ? token : (req.auth.token ?? "");
+  const v2 = [proof.payload, id.id, req.client.id, req.client.mode, req.role, req.scopes.join(","), String(ts), signed, nonce];
+  const payload = (proof.payload === "v2" ? v2 : [...v2, req.client.platform.toLowerCase(), ""]).join("|");
   return { id: id.id, publicKey: id.publicKey, signature: b64url(sign(null, Buffer.from(payload), id.privateKey)), signedAt: ts, nonce };
 }
 

@@ -30,6 +30,13 @@ export interface LiveProfile {
   stripsRetiredAllowInsecureAuth: boolean;
   /** protocol range the client offers; the gateway picks within it. */
   protocol: { min: number; max: number };
+  /**
+   * the device proof the release verifies. Read from the bundles' buildDeviceAuthPayload and its
+   * call site, and measured live (2.24 and 2.25 refused a v3 proof as "device signature invalid"):
+   * ≤2.25 verify only the v2 payload (…|token|nonce), 2.26+ v3 first (adds platform and device
+   * family); ≤2.21 sign only `auth.token` (2.22-1 adds the device token as the signed token).
+   */
+  deviceProof: { payload: "v2" | "v3"; signsDeviceToken: boolean };
 }
 
 export function liveProfile(version: string): LiveProfile {
@@ -43,5 +50,6 @@ export function liveProfile(version: string): LiveProfile {
     stripsRetiredAllowInsecureAuth: at("2026.9.6"),
     // protocol 4 is measured on 6.10 and 9.6, 3 on 3.13 and 3.22; a gateway picks within the offered range
     protocol: { min: 3, max: at("2026.3.23") ? 4 : 3 },
+    deviceProof: { payload: at("2026.2.26") ? "v3" : "v2", signsDeviceToken: at("2026.2.22-1") },
   };
 }

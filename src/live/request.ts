@@ -35,7 +35,7 @@ export function clientRequest(ctx: RequestContext, url: string, who: { role: Cel
   return {
     url, headers: {}, role: who.role, scopes: who.role === "operator" ? OPERATOR_SCOPES : [],
     client: { id: client.id, mode: client.mode, version: "1.0.0", platform: "linux", ...(who.client === "control-ui" && ctx.runtime.buildId ? { buildId: ctx.runtime.buildId } : {}) },
-    auth: {}, protocol: ctx.profile.protocol, timeoutMs: 15_000, ...extra,
+    auth: {}, protocol: ctx.profile.protocol, proof: ctx.profile.deviceProof, timeoutMs: 15_000, ...extra,
   };
 }
 

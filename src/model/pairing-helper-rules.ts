@@ -57,6 +57,9 @@ export const BACKEND_PAIRING: RuleList<BackendPairingInput, boolean> = {
 };
 
 const INLINE_BEFORE_2_25 = "2.22-1–2.24 keep silent pairing inline in the message handler (the function is sliced from 2.25): read, not run";
+/** The inline 2.22-1–2.24 variant: its end at 2.25 is run live, its start (scope upgrades become silent) is not. */
+const INLINE_START_UNRUN =
+  "its start (2.21 → 2.22-1: a local scope upgrade becomes silent too) is read from the bundles, not run (upgrade cells not run live there); its end at 2.25 is measured live (boundary silent-pairing-consults-origin)";
 const roleUpgrade = (i: SilentPairingInput) => i.reason === "role-upgrade";
 const localAndOriginOk = (i: SilentPairingInput) => i.locality !== "remote" && (!i.hasBrowserOriginHeader || i.isControlUi || i.isWebchat);
 
@@ -79,8 +82,9 @@ export const SILENT_PAIRING: RuleList<SilentPairingInput, boolean> = {
     { id: "silent.scope-upgrade-needs-secret-auth", since: "2026.8.1",
       when: (i) => i.reason === "scope-upgrade" && !["none", "token", "password"].includes(i.authMethod), then: false,
       why: "measured 7.35 → 8.1: a silent scope upgrade needs auth method none, token or password (a device token alone no longer does)" },
-    { id: "silent.local-inline", since: "2026.2.22-1", until: "2026.2.25", when: localAndOriginOk, then: true,
-      why: "as from 2.25: local, and an Origin only from the Control UI or WebChat", unmeasured: INLINE_BEFORE_2_25 },
+    { id: "silent.local-inline", since: "2026.2.22-1", until: "2026.2.25", when: (i) => i.locality !== "remote", then: true,
+      why: "2.22-1–2.24 inline: silent = isLocalClient for a first pairing or a scope upgrade, the Origin not consulted; live 2026-12-01 (2.24 and 2.25): 2.24 paired a local CLI device silently whatever its Origin, 2.25 refuses one carrying a browser Origin (was modelled as consulting it from 2.22-1)",
+      unmeasured: INLINE_START_UNRUN },
     { id: "silent.local", since: "2026.2.25", when: localAndOriginOk, then: true,
       why: "measured from 2.25: local, and an Origin only from the Control UI or WebChat (first pairings and scope upgrades; role upgrades from 4.2)" },
     { id: "silent.no", when: () => true, then: false, why: "remote or browser-origin devices wait for an operator" },

@@ -1,0 +1,91 @@
+/**
+ * The live boundary registry holds to the model (no gateway runs here; `npm run test:live` runs
+ * them in test/live/boundaries.live.ts): every rule it names exists and is dated at the boundary,
+ * the releases are the published ones either side, the pattern selects cells at both, the model's
+ * verdicts differ across on some of them, and the harness can realise those. So a registered
+ * boundary that could show nothing live fails here first.
+ */
+import { describe, expect, it } from "vitest";
+import { cellKey, matchesPattern, parseCellPattern } from "../../src/domain/cell-key.ts";
+import { cellsAt } from "../../src/domain/enumerate.ts";
+import { releaseModel } from "../../src/impl/model-impl.ts";
+import { LIVE_BOUNDARIES, type LiveBoundary } from "../../src/live/boundaries.ts";
+import { boundaryCells } from "../../src/live/boundary-cells.ts";
+import { releasesAround, ruleBoundaries } from "../../src/live/boundary-list.ts";
+import { liveProfile } from "../../src/live/profile.ts";
+import { unrealisedReason } from "../../src/live/realise.ts";
+import { ERAS } from "../../src/model/eras/index.ts";
+import { isPublished } from "../../src/model/releases.ts";
+import type { Rule } from "../../src/model/rule.ts";
+
+function modelRules(): Map<string, Rule<unknown, unknown>> {
+  const rules = new Map<string, Rule<unknown, unknown>>();
+  for (const era of ERAS) {
+    for (const value of Object.values(era)) {
+      const list = value as { rules?: Rule<unknown, unknown>[] };
+      if (Array.isArray(list?.rules)) for (const rule of list.rules) rules.set(rule.id, rule);
+    }
+  }
+  return rules;
+}
+
+describe("live boundary registry", () => {
+  const rules = modelRules();
+  it.each(LIVE_BOUNDARIES.map((b) => [b.id, b] as const))("%s: its rules exist and are dated at the boundary, between the published releases either side", (_, b) => {
+    expect(new Set(LIVE_BOUNDARIES.map((x) => x.id)).size).toBe(LIVE_BOUNDARIES.length);
+    for (const id of b.rules) {
+      const rule = rules.get(id);
+      expect(rule, `rule ${id}`).toBeDefined();
+      expect([rule!.since, rule!.until], `rule ${id} starts or ends at ${b.after}`).toContain(b.after);
+    }
+    expect(isPublished(b.before) && isPublished(b.after)).toBe(true);
+    expect(releasesAround(b.after)).toEqual({ before: b.before, after: b.after });
+  });
+
+  it.each(LIVE_BOUNDARIES.map((b) => [b.id, b] as const))("%s: the model differs across it on cells of its pattern that the harness realises on both releases", (_, b) => {
+    const { cells, telling, realisable, unrealisable } = boundaryCells(b);
+    expect(cells.length).toBeGreaterThan(0);
+    expect(realisable.length).toBeGreaterThan(0);
+    expect(realisable.length + unrealisable.length).toBe(telling.length);
+    for (const version of [b.before, b.after]) {
+      const unrealised = realisable.map((c) => [cellKey(c), unrealisedReason(c, liveProfile(version), undefined)]).filter(([, why]) => why);
+      expect(unrealised, `cells of ${b.id} the harness cannot realise on ${version}`).toEqual([]);
+    }
+  });
+
+  it("a boundary the model does not change across tells nothing (the check can fail)", () => {
+    const flat: LiveBoundary = { ...LIVE_BOUNDARIES.find((b) => b.id === "silent-pairing-consults-origin")!, before: "2026.2.25", after: "2026.2.26" };
+    expect(boundaryCells(flat).cells.length).toBeGreaterThan(0);
+    expect(boundaryCells(flat).telling).toEqual([]);
+    expect(boundaryCells(flat).realisable).toEqual([]);
+  });
+
+  it("the listing names every registered boundary's rules as measured live, and marks the rest", () => {
+    const listed = ruleBoundaries();
+    for (const b of LIVE_BOUNDARIES) {
+      for (const id of b.rules) {
+        expect(listed.filter((r) => r.rule === id && r.after === b.after).map((r) => r.how)).toEqual(["live"]);
+      }
+    }
+    expect(new Set(listed.map((r) => r.how))).toEqual(new Set(["live", "sliced", "unmeasured", "other"]));
+  });
+});
+
+describe("model corrections from live boundary runs (2026-12-01)", () => {
+  const verdicts = (version: string, key: string) => {
+    const pattern = parseCellPattern(key);
+    const model = releaseModel(version);
+    return new Set(cellsAt(version).filter((c) => matchesPattern(c, pattern)).map((c) => {
+      const v = model.decide(c);
+      return v.outcome === "admit" ? `admit ${v.pairing}` : v.reason;
+    }));
+  };
+
+  it("2.24's inline silent pairing pairs a local CLI device silently whatever its Origin; 2.25 refuses one with a browser Origin", () => {
+    const local = "role=node,client=cli,device=unpaired,auth=token,cred=secret-ok,loc=local,insecure=0,ddda=0";
+    expect(verdicts("2026.2.24", `${local},origin=loopback`)).toEqual(new Set(["admit silent"]));
+    expect(verdicts("2026.2.24", `${local},origin=foreign`)).toEqual(new Set(["admit silent"]));
+    expect(verdicts("2026.2.25", `${local},origin=loopback`)).toEqual(new Set(["pairing-required"]));
+    expect(verdicts("2026.2.25", `${local},origin=none`)).toEqual(new Set(["admit silent"]));
+  });
+});
