@@ -18,7 +18,7 @@ export const LAYERS: readonly (readonly [layer: string, prefixes: readonly strin
   ["release", ["src/release/"]],
   ["differential", ["src/differential/"]],
   ["model", ["src/model/", "src/locality/real/!", "src/auth/real/!", "src/locality/", "src/auth/", "src/pairing-locality/domain.ts", "src/pairing-locality/model.ts", "src/topology/observer.ts", "src/topology/client-trusted.ts"]],
-  ["layers", ["src/locality/real/", "src/auth/real/", "src/pairing-locality/"]],
+  ["layers", ["src/locality/real/", "src/auth/real/", "src/pairing-locality/", "src/origin/", "src/glue/"]],
   ["impl", ["src/impl/", "src/live/"]],
   ["engine", ["src/engine/", "src/topology/"]],
   ["properties", ["properties/", "src/history/"]],

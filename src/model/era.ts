@@ -13,6 +13,7 @@ import type {
   TrustedProxyInput,
 } from "./policy-functions.ts";
 import type { RuleList } from "./rule.ts";
+import type { OriginHelperLists } from "./origin-step.ts";
 import type { AuthStage, FinalAuthStage, OriginStage, PairingStage, ScopeExemptionStage } from "./stage-types.ts";
 
 export const ERA_IDS = ["E0", "E1", "E2", "E3", "E4"] as const;
@@ -46,6 +47,10 @@ export interface EraModel extends VersionRange {
   /** function-only lists: modelled for the differential check, consulted inside other rules. */
   roleSkip: RuleList<RoleSkipInput, boolean>;
   trustedProxy: RuleList<TrustedProxyInput, boolean>;
+  /** the origin step's helpers (origin-step.ts), consulted through it. */
+  originCheck: OriginHelperLists["originCheck"];
+  browserContext: OriginHelperLists["browserContext"];
+  originApplies: OriginHelperLists["originApplies"];
 }
 
 /** The lists the handshake consults directly; rule coverage is counted over these. */

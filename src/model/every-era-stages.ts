@@ -1,5 +1,6 @@
 import { AUTH, FINAL_AUTH } from "./auth-rules.ts";
 import { ORIGIN } from "./origin-rules.ts";
+import { ORIGIN_HELPER_LISTS } from "./origin-step.ts";
 import { PAIRING } from "./pairing-step-rules.ts";
 import { NO_SCOPE_EXEMPTIONS } from "./scope-rules.ts";
 import { CONTROL_UI_POLICY } from "./control-ui-policy-rules.ts";
@@ -12,6 +13,7 @@ import { ROLE_SKIP_RULES, TRUSTED_PROXY_RULES } from "./gate-helper-rules.ts";
  * so an era file (eras/e0.ts … e4.ts) only spells out what is its own (the device gate and
  * scope clearing). Where each stage's rules live, in handshake order:
  *   origin-rules.ts        the browser Origin check
+ *   origin-helper-rules.ts its helpers (security context, call site, checkBrowserOrigin)
  *   auth-rules.ts          auth outcome (resolveConnectAuthState) and the final auth decision
  *   gate-rules.ts          device-gate rules several eras reuse (evaluateMissingDeviceIdentity)
  *   gate-helper-rules.ts   roleCanSkipDeviceIdentity, isTrustedProxyControlUiOperatorAuth
@@ -23,6 +25,7 @@ import { ROLE_SKIP_RULES, TRUSTED_PROXY_RULES } from "./gate-helper-rules.ts";
  */
 export const EVERY_ERA_STAGES = {
   origin: ORIGIN,
+  ...ORIGIN_HELPER_LISTS,
   auth: AUTH,
   controlUiPolicy: CONTROL_UI_POLICY,
   scopeExemptions: NO_SCOPE_EXEMPTIONS,

@@ -3,6 +3,7 @@ import type { Verdict } from "../domain/verdict.ts";
 import type { ModelAt } from "./model-at.ts";
 import type { AuthMethod, GateKind, GatewayAuthMode, PairingLocality, PairingReason, PolicyFunctions } from "./policy-functions.ts";
 import { decide, type HitCounter } from "./rule.ts";
+import { modelOriginHelpers, originStepInput, type OriginHelpers } from "./origin-step.ts";
 import type { AuthFacts } from "./stage-types.ts";
 
 const REJECT_REASON: Record<Exclude<GateKind, "allow">, Verdict["reason"]> = {
@@ -33,17 +34,21 @@ interface ConnectFacts {
 
 /**
  * One connect through the handshake, in OpenClaw's order: origin check → auth → device gate and
- * scope clearing → final auth → pairing. The glue is the model's; the policy functions may be the
- * model's or a release's, which is what lets the same properties run on both.
+ * scope clearing → final auth → pairing. The glue is the model's; the policy functions and the
+ * origin step's helpers may be the model's or a release's, which is what lets the same properties
+ * run on both.
  */
-export function runHandshake(cell: Cell, model: ModelAt, functions: (hit: HitCounter) => PolicyFunctions, hit: HitCounter): Verdict {
+export function runHandshake(
+  cell: Cell, model: ModelAt, functions: (hit: HitCounter) => PolicyFunctions, hit: HitCounter,
+  origin: (hit: HitCounter) => OriginHelpers = (h) => modelOriginHelpers(model, h),
+): Verdict {
   const rules: string[] = [];
   const track: HitCounter = (id) => {
     rules.push(id);
     hit(id);
   };
   const fns = functions(track);
-  if (decide(model.origin, cell, track).value === "reject") return reject("origin-not-allowed", rules);
+  if (decide(model.origin, originStepInput(cell, origin(track)), track).value === "reject") return reject("origin-not-allowed", rules);
   const facts = connectFacts(cell, model, fns, track);
   const backend = (authMethod: AuthMethod) =>
     fns.shouldSkipBackendSelfPairing({

@@ -2,6 +2,7 @@ import type { Cell } from "../domain/cell.ts";
 import type { Verdict } from "../domain/verdict.ts";
 import type { AuthMethod } from "./policy-functions.ts";
 import type { RuleList } from "./rule.ts";
+import type { OriginStepInput } from "./origin-step.ts";
 
 /** Result of the gateway's auth step (`resolveConnectAuthState`), before the device gate. */
 export interface AuthFacts {
@@ -48,7 +49,7 @@ export interface PairingStepInput {
 }
 export type PairingStep = Verdict["pairing"];
 
-export type OriginStage = RuleList<Cell, "pass" | "reject">;
+export type OriginStage = RuleList<OriginStepInput, "pass" | "reject">;
 export type AuthStage = RuleList<Cell, AuthFacts>;
 export type FinalAuthStage = RuleList<FinalAuthInput, FinalAuth>;
 export type ScopeExemptionStage = RuleList<ScopeExemptionInput, boolean>;

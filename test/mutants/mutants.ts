@@ -43,7 +43,7 @@ export const MUTANTS: Mutant[] = [
   { name: "approve local pairing silently whatever the Origin", version: NEWEST, killedBy: "browser-origin-no-auto-pairing",
     patch: connectPatch((e) => ({ ...e, silentPairing: replaceRule(e.silentPairing, "silent.local", { when: (i) => i.locality !== "remote" }) })) },
   { name: "drop the Origin check", version: NEWEST, killedBy: "foreign-origin-rejected",
-    patch: connectPatch((e) => ({ ...e, origin: removeRule(e.origin, "origin.foreign-any-client") })) },
+    patch: connectPatch((e) => ({ ...e, origin: removeRule(e.origin, "origin.refused") })) },
   { name: "count auth mode none as a verified shared secret", version: NEWEST, killedBy: "no-unauthenticated-admission",
     patch: connectPatch((e) => ({ ...e, auth: replaceRule(e.auth, "auth.mode-none", { then: { ok: true, method: "none", sharedAuthOk: true } }) })) },
   { name: "let a wrong token verify", version: NEWEST, killedBy: "failed-auth-rejected",

@@ -2,10 +2,11 @@ import { AUTH_LAYER, CONNECT_STATE_LAYER } from "../../auth/real/layer.ts";
 import { layerExports, type Layer } from "../../differential/layer.ts";
 import { LOCALITY_LAYER } from "../../locality/real/layer.ts";
 import { PAIRING_LOCALITY_LAYER } from "../../pairing-locality/layer.ts";
+import { ORIGIN_LAYER } from "../../origin/layer.ts";
 import { POLICY_LAYER } from "./policy-layer.ts";
 
 /** Every layer a release is checked on, in report order; a new layer is one declaration and a line here. */
-export const LAYERS: readonly Layer[] = [POLICY_LAYER, AUTH_LAYER, CONNECT_STATE_LAYER, PAIRING_LOCALITY_LAYER, LOCALITY_LAYER];
+export const LAYERS: readonly Layer[] = [POLICY_LAYER, AUTH_LAYER, CONNECT_STATE_LAYER, PAIRING_LOCALITY_LAYER, LOCALITY_LAYER, ORIGIN_LAYER];
 
 /** Every export a release handle slices, once, for all layers. */
 export const RELEASE_EXPORTS: readonly string[] = layerExports(LAYERS);
@@ -17,4 +18,5 @@ export const LAYER_SOURCES: Record<string, readonly string[]> = {
   "connect-auth-state": ["differential", "auth", "locality", "model"],
   "pairing-locality": ["differential", "pairing-locality", "model"],
   locality: ["differential", "locality"],
+  origin: ["differential", "origin", "model"],
 };

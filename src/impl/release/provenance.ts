@@ -11,7 +11,6 @@ export interface LayerSummary {
 
 /** Steps the handshake takes from the model's glue: no OpenClaw export decides them on its own. */
 const GLUE: Partial<Record<HandshakeStep, string>> = {
-  origin: "origin check",
   finalAuth: "final auth",
   pairing: "pairing decision",
 };
@@ -31,6 +30,7 @@ export function provenanceOf(release: Release, model: ModelAt, layers: readonly 
       const s = real(fn)!;
       return { step, decidedBy: release.decider, detail: `${s.real} on ${s.cells} connections` };
     }
+    if (step === "origin") return originProvenance(release, at, real);
     if (step === "auth") {
       const s = real("authorizeGatewayConnect");
       return { step, decidedBy: "model", detail: s ? `${at}, held to the release's ${s.real} on ${s.cells} auth cells` : at };
@@ -42,4 +42,19 @@ export function provenanceOf(release: Release, model: ModelAt, layers: readonly 
     const why = agreement.find((a) => a.function === step)?.note ?? "not in this release";
     return { step, decidedBy: "model", detail: `${at}: ${why}` };
   });
+}
+
+const ORIGIN_HELPERS = ["resolveHandshakeBrowserSecurityContext", "resolveGatewayWsBrowserOrigin", "checkBrowserOrigin"] as const;
+
+/**
+ * The origin step chains three helpers. Where the release has all of them as functions (9.2+) its
+ * own code decides the step; before, the call site's condition is inline glue the model stands
+ * in for, composing whichever helpers the release has.
+ */
+function originProvenance(release: Release, at: string, real: (fn: string) => { real: string; cells: number } | undefined): StepProvenance {
+  const have = ORIGIN_HELPERS.filter((fn) => real(fn));
+  const parts = have.map((fn) => `${real(fn)!.real} on ${real(fn)!.cells} inputs`).join(", ");
+  if (have.length === ORIGIN_HELPERS.length) return { step: "origin", decidedBy: release.decider, detail: parts };
+  const glue = "the call site's condition is inline glue";
+  return { step: "origin", decidedBy: "model", detail: parts ? `${at} (${glue}), composing the release's ${parts}` : `${at} (${glue})` };
 }

@@ -19,6 +19,8 @@ import { pairingTruthObserver, pairingTruthTable, type PairingTruthTable } from 
 import { LAYERS, LAYER_SOURCES } from "./layers.ts";
 import { mixedFunctions, type PolicyTable } from "./tabulate.ts";
 import { provenanceOf, type LayerSummary } from "./provenance.ts";
+import { ORIGIN_LAYER, originTables } from "../../origin/layer.ts";
+import { releaseOriginHelpers } from "../../origin/release-helpers.ts";
 
 /** Per class, how many concrete spellings each run draws (addresses, and requests built around them). */
 export const SPELLINGS_PER_CLASS = 10;
@@ -28,7 +30,7 @@ interface StoredLayer {
   agreement: Agreement[];
   /** per function the release has: its export and how many inputs it answered. */
   sliced: Record<string, { real: string; cells: number }>;
-  /** policy functions: the release's answer per input key. */
+  /** policy functions and the origin helpers: the release's answer per input key. */
   tables?: Record<string, Record<string, unknown>>;
   /** locality: the release's own view of every abstract connection. */
   observations?: Record<string, RealLocalityObservation | { error: string }>;
@@ -49,6 +51,7 @@ function stored(layer: Layer, runs: readonly FunctionRun[], version: string): St
     }
   }
   if (layer.id === LOCALITY_LAYER.id) out.observations = observationsOf(runs);
+  if (layer.id === ORIGIN_LAYER.id) out.tables = originTables(runs);
   return out;
 }
 
@@ -111,6 +114,8 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
   }
   const hits = new Map<string, number>();
   const functions = mixedFunctions(model, tables, release.ref);
+  // the origin step's helpers: the release's own where it has them (checkBrowserOrigin in every release)
+  const origin = releaseOriginHelpers(layers[ORIGIN_LAYER.id]?.tables ?? {}, model, release.ref);
   const replaced = new Set(Object.keys(tables).map((fn) => LIST_OF[fn as PolicyFunctionName]));
   const rules = coverageRules(model).filter((r) => !replaced.has(listKey(model, r.list)));
   // the release's own gate answering allow is what justifies a device-less admit (default-deny)
@@ -126,7 +131,7 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
     version,
     era: model.id,
     title: `${opts.origin} (${release.decider}; handshake glue from the ${model.id} model at ${version})`,
-    decide: (cell: Cell) => runHandshake(cell, model, functions, (id) => hits.set(id, (hits.get(id) ?? 0) + 1)),
+    decide: (cell: Cell) => runHandshake(cell, model, functions, (id) => hits.set(id, (hits.get(id) ?? 0) + 1), origin),
     coverage: { rules, hits },
     agreement,
     imports: release.imports,
