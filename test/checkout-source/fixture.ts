@@ -1,6 +1,6 @@
 /**
  * A source-checkout fixture built at test time from a published release's own code, so nothing of
- * OpenClaw is committed: the declarations the policy, locality, auth and pairing layers slice are
+ * OpenClaw is committed: the declarations the policy, locality, auth, pairing and origin layers slice are
  * taken out of the release's bundle and written back as one TypeScript file per source module they
  * came from (the bundle's `//#region` paths, e.g. src/gateway/server/ws-connection/connect-policy.ts),
  * with imports between those files and a package.json naming the release's version.
@@ -17,13 +17,14 @@ import { externalKey } from "../../src/release/slice/closure.ts";
 import { locateRoot } from "../../src/release/slice/locate.ts";
 import type { Unit } from "../../src/release/slice/chunk.ts";
 
-/** The OpenClaw exports clawproof's layers slice (policy functions, locality, auth, pairing locality). */
+/** The OpenClaw exports clawproof's layers slice (policy functions, locality, auth, pairing locality, origin). */
 export const FIXTURE_ROOTS = [
   "evaluateMissingDeviceIdentity", "roleCanSkipDeviceIdentity", "resolveControlUiAuthPolicy", "isTrustedProxyControlUiOperatorAuth",
   "shouldClearUnboundScopesForMissingDeviceIdentity", "shouldSkipControlUiPairing", "shouldSkipBackendSelfPairing",
   "shouldSkipLocalBackendSelfPairing", "shouldAllowSilentLocalPairing", "resolvePairingLocality",
   "isLocalDirectRequest", "resolveClientIp", "isTrustedProxyAddress", "isLoopbackAddress", "isLocalishHost", "isLoopbackHost",
   "resolveRequestClientIp", "authorizeGatewayConnect", "resolveConnectAuthState", "markGatewayIngressTransport",
+  "checkBrowserOrigin", "resolveHandshakeBrowserSecurityContext", "resolveGatewayWsBrowserOrigin",
 ];
 
 export interface Fixture {
