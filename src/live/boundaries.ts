@@ -29,6 +29,16 @@ export interface LiveBoundary {
  */
 export const LIVE_BOUNDARIES: readonly LiveBoundary[] = [
   {
+    id: "origin-any-client",
+    rules: ["browser-context.browser-clients-only", "browser-context.any-client", "origin-applies.any-client-inline"],
+    // a node never keeps scopes, so the operator scope-clearing question (not this boundary's) stays out;
+    // token only: the harness realises trusted-proxy cells through a hop that sends forwarding headers (fwd=0 or not)
+    cells: "role=node,client=cli,origin=foreign,auth=token,upgrade=none,fwd=0,host=gateway,dtok=0",
+    before: "2026.2.24",
+    after: "2026.2.25",
+    what: "2.25 checks the Origin of every client that sends one, not only the Control UI's and WebChat's",
+  },
+  {
     id: "silent-pairing-consults-origin",
     rules: ["silent.local-inline", "silent.local"],
     // nodes: 2.22-1–2.24 skip pairing for an operator with a verified shared secret (inline, not modelled yet; reported)
@@ -47,5 +57,21 @@ export const LIVE_BOUNDARIES: readonly LiveBoundary[] = [
     before: "2026.2.19",
     after: "2026.2.21",
     what: "#20684: 2.21 stops taking allowInsecureAuth for a device bypass (inline before it), so a Control UI without a device is refused and one with a device pairs",
+  },
+  {
+    id: "node-device-token-unverifiable-from-3.13",
+    rules: ["final.node-device-token-unverifiable"],
+    cells: "role=node,client=node-host,device=paired,auth=token,cred=device-token,upgrade=none,fwd=0,host=gateway,dtok=0",
+    before: "2026.3.11",
+    after: "2026.3.13",
+    what: "from 3.13 a paired node's device token does not verify (the token check wants an approved scope baseline, and a node pairs with none)",
+  },
+  {
+    id: "node-device-token-verifies-from-4.2",
+    rules: ["final.node-device-token-unverifiable"],
+    cells: "role=node,client=node-host,device=paired,auth=token,cred=device-token,upgrade=none,fwd=0,host=gateway,dtok=0",
+    before: "2026.4.1",
+    after: "2026.4.2",
+    what: "from 4.2 a paired node's device token verifies again",
   },
 ];

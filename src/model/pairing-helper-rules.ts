@@ -13,8 +13,7 @@ export const CONTROL_UI_PAIRING: RuleList<ControlUiPairingInput, boolean> = {
   name: "shouldSkipControlUiPairing",
   rules: [
     { id: "cui-pairing.bypass-and-secret-e0", until: "2026.2.21", when: (i) => i.allowBypass && i.sharedAuthOk, then: true,
-      why: "2.9–2.17 inline: a bypass knob plus a verified secret skipped pairing",
-      unmeasured: "inline in the message handler before 2.21 (shouldSkipControlUiPairing is sliced from 2.21): read from the bundles, not run" },
+      why: "≤2.19 inline: a bypass knob plus a verified secret skipped pairing (shouldSkipControlUiPairing is sliced from 2.21). Live 2026-12-01 on 2.19 and 2.21 (boundary control-ui-insecure-not-bypass, local cells): 2.19 leaves a new Control UI device under allowInsecureAuth and the token unpaired, 2.21 pairs it" },
     { id: "cui-pairing.trusted-proxy", since: "2026.2.24", until: "2026.5.18", when: (i) => i.trustedProxyAuthOk, then: true,
       why: "a trusted-proxy operator skipped pairing (2.24–5.12 measured; the argument is unused from 5.18)" },
     { id: "cui-pairing.bypass-and-secret", since: "2026.2.21", until: "2026.3.13", when: (i) => i.allowBypass && i.sharedAuthOk,
