@@ -17,6 +17,7 @@ import { unrealisedReason } from "../../src/live/realise.ts";
 import { ERAS } from "../../src/model/eras/index.ts";
 import { isPublished } from "../../src/model/releases.ts";
 import type { Rule } from "../../src/model/rule.ts";
+import { clawproof } from "../helpers/cli.ts";
 
 function modelRules(): Map<string, Rule<unknown, unknown>> {
   const rules = new Map<string, Rule<unknown, unknown>>();
@@ -68,6 +69,17 @@ describe("live boundary registry", () => {
       }
     }
     expect(new Set(listed.map((r) => r.how))).toEqual(new Set(["live", "sliced", "unmeasured", "other"]));
+  });
+});
+
+describe("clawproof boundaries (no gateway)", () => {
+  it("lists each registered boundary as live, with its releases, and a rule it does not know is exit 2", () => {
+    const run = clawproof("boundaries", "--rule", "silent.local");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("live: live on 2026.2.24 and 2026.2.25 (boundary silent-pairing-consults-origin");
+    const bad = clawproof("boundaries", "--rule", "no.such-rule");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toEqual(["clawproof: --rule no.such-rule: no dated rule of the model has that id"]);
   });
 });
 
