@@ -153,9 +153,9 @@ export const HISTORY: readonly HistoryBug[] = [
   {
     id: "local-upgrade-silent-e0",
     title: "a paired node on the gateway host was upgraded to operator without approval (silent = local, whatever the reason)",
-    source: "2.21 makes only first pairings silent (inline shouldAllowSilentLocalPairing)",
+    source: "2.19 makes only first pairings silent (inline in the message handler's requirePairing)",
     grants: "too-much", property: "paired-node-never-silently-escalates", cell: "upgrade=role,role=operator",
-    fixed: "2026.2.21", measuredBy: "model, unmeasured: inline in the message handler (read from the bundles)",
+    fixed: "2026.2.19", measuredBy: "sliced glue (requirePairing's silent): 2.9–2.17 isLocalClient whatever the reason, 2.19 first pairings only",
   },
   {
     id: "paired-node-silent-scope-upgrade",
@@ -163,7 +163,7 @@ export const HISTORY: readonly HistoryBug[] = [
     source: "scope-upgrade a silent reason from 2.22 (2.25 helper); from 3.28 the caller never approves a scope upgrade silently (and from 5.18 none of a paired node's upgrades)",
     grants: "too-much", property: "paired-node-never-silently-escalates", cell: "upgrade=scopes,role=node",
     introduced: "2026.2.22-1", fixed: "2026.3.28", bisectFrom: "2026.2.21",
-    measuredBy: "sliced shouldAllowSilentLocalPairing 2.25–3.24, reason scope-upgrade; model, unmeasured: 2.22-1–2.24 inline, the 3.28 fix is caller glue read from every bundle",
+    measuredBy: "sliced glue (requirePairing's silent) on every release: 2.21 first pairings only, 2.22-1–2.24 inline scope upgrades silent when local, 2.25–3.24 the sliced shouldAllowSilentLocalPairing's answer (reason scope-upgrade), 3.28 never for a scope upgrade",
   },
   {
     id: "device-token-silent-scope-upgrade",
@@ -171,7 +171,7 @@ export const HISTORY: readonly HistoryBug[] = [
     source: "from 3.28 the caller never approves a scope upgrade silently; when 8.1 hands them back to shouldAllowSilentLocalPairing, it needs auth method none, token or password",
     grants: "too-much", property: "device-token-scope-upgrade-needs-approval", cell: "role=operator,upgrade=scopes,cred=device-token",
     introduced: "2026.2.22-1", fixed: "2026.3.28", bisectFrom: "2026.2.21",
-    measuredBy: "sliced shouldAllowSilentLocalPairing 2.25–3.24 (reason scope-upgrade with a device token: silent) and from 8.1 (refused); model, unmeasured: 2.22-1–2.24 inline, the 3.28 fix is caller glue read from every bundle",
+    measuredBy: "sliced shouldAllowSilentLocalPairing 2.25–3.24 (reason scope-upgrade with a device token: silent) and from 8.1 (refused); sliced glue (requirePairing's silent, the approval plan's from 8.1) on every release: 2.22-1–2.24 inline scope upgrades silent when local, 3.28–7.35 never, 8.1 the helper's answer again",
   },
   {
     id: "GHSA-5wcw-8jjv-m286",

@@ -55,10 +55,6 @@ export const BACKEND_PAIRING: RuleList<BackendPairingInput, boolean> = {
   ],
 };
 
-const INLINE_BEFORE_2_25 = "2.22-1–2.24 keep silent pairing inline in the message handler (the function is sliced from 2.25): read, not run";
-/** The inline 2.22-1–2.24 variant: its end at 2.25 is run live, its start (scope upgrades become silent) is not. */
-const INLINE_START_UNRUN =
-  "its start (2.21 → 2.22-1: a local scope upgrade becomes silent too) is read from the bundles, not run (upgrade cells not run live there); its end at 2.25 is measured live (boundary silent-pairing-consults-origin)";
 const roleUpgrade = (i: SilentPairingInput) => i.reason === "role-upgrade";
 const localAndOriginOk = (i: SilentPairingInput) => i.locality !== "remote" && (!i.hasBrowserOriginHeader || i.isControlUi || i.isWebchat);
 
@@ -70,20 +66,18 @@ export const SILENT_PAIRING: RuleList<SilentPairingInput, boolean> = {
   name: "shouldAllowSilentLocalPairing",
   rules: [
     { id: "silent.local-e0", until: "2026.2.22-1", when: (i) => i.locality !== "remote" && i.reason === "not-paired", then: true,
-      why: "≤2.21 inline: a first pairing is silent when isLocalClient, Origin not consulted (upgrades: the pairing step's own ≤2.19 rule)",
-      unmeasured: "inline in the message handler through 2.21 (shouldAllowSilentLocalPairing is sliced from 2.25): read from the bundles, not run" },
+      why: "≤2.21 inline: a first pairing is silent when isLocalClient, Origin not consulted (upgrades: the pairing step's own ≤2.17 rule); measured on every release with the sliced glue (requirePairing's silent, which computes it inline)" },
     { id: "silent.no-browser-origin", since: "2026.5.18", until: "2026.5.22", when: (i) => i.hasBrowserOriginHeader, then: false,
       why: "measured: 5.18–5.20 paired no browser-origin connect silently, Control UI and WebChat included (5.22 relaxed it again)" },
     { id: "silent.role-upgrade-needs-approval-inline", since: "2026.2.22-1", until: "2026.2.25", when: roleUpgrade, then: false,
-      why: "as from 2.25: a role upgrade waits for an operator", unmeasured: INLINE_BEFORE_2_25 },
+      why: "as from 2.25: a role upgrade waits for an operator (measured on every release 2.22-1–2.24 with the sliced glue, requirePairing's silent: reason not-paired or scope-upgrade only)" },
     { id: "silent.role-upgrade-needs-approval", since: "2026.2.25", until: "2026.4.2", when: roleUpgrade, then: false,
       why: "measured: the sliced function refuses role-upgrade 2.25–4.1 and allows it from 4.2 (#59092's CHANGELOG entry says 4.1)" },
     { id: "silent.scope-upgrade-needs-secret-auth", since: "2026.8.1",
       when: (i) => i.reason === "scope-upgrade" && !["none", "token", "password"].includes(i.authMethod), then: false,
       why: "measured 7.35 → 8.1: a silent scope upgrade needs auth method none, token or password (a device token alone no longer does)" },
     { id: "silent.local-inline", since: "2026.2.22-1", until: "2026.2.25", when: (i) => i.locality !== "remote", then: true,
-      why: "2.22-1–2.24 inline: silent = isLocalClient for a first pairing or a scope upgrade, the Origin not consulted; live 2026-12-01 (2.24 and 2.25): 2.24 paired a local CLI device silently whatever its Origin, 2.25 refuses one carrying a browser Origin (was modelled as consulting it from 2.22-1)",
-      unmeasured: INLINE_START_UNRUN },
+      why: "2.22-1–2.24 inline: silent = isLocalClient for a first pairing or a scope upgrade, the Origin not consulted; live 2026-12-01 (2.24 and 2.25): 2.24 paired a local CLI device silently whatever its Origin, 2.25 refuses one carrying a browser Origin (was modelled as consulting it from 2.22-1); its start (2.21 → 2.22-1: a local scope upgrade becomes silent too) and every release in between measured with the sliced glue (requirePairing's silent)" },
     { id: "silent.local", since: "2026.2.25", when: localAndOriginOk, then: true,
       why: "measured from 2.25: local, and an Origin only from the Control UI or WebChat (first pairings and scope upgrades; role upgrades from 4.2)" },
     { id: "silent.no", when: () => true, then: false, why: "remote or browser-origin devices wait for an operator" },

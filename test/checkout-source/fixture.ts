@@ -5,11 +5,12 @@
  * came from (the bundle's `//#region` paths, e.g. src/gateway/server/ws-connection/connect-policy.ts),
  * with imports between those files and a package.json naming the release's version.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, posix } from "node:path";
 import { fetchRelease } from "../../src/release/fetch.ts";
 import { releaseDistDir } from "../../src/release/cache.ts";
 import { DEFAULT_STUBS } from "../../src/release/load.ts";
+import { GLUE_ANCHORS } from "../../src/release/slice/glue-anchors.ts";
 import { Dist } from "../../src/release/slice/index.ts";
 import { collectClosure } from "../../src/release/slice/closure.ts";
 import { emitUnit, importLine, nameClosure } from "../../src/release/slice/emit.ts";
@@ -119,9 +120,35 @@ export async function buildSourceFixture(version: string, root: string, roots: r
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), text);
   }
-  writeWorkspacePackages(root, version, [...byFile.keys()]);
+  const files = new Set(byFile.keys());
+  for (const file of writeGlueShells(dist, root, closure.order, fileOf)) files.add(file);
+  writeWorkspacePackages(root, version, [...files]);
   writeFileSync(join(root, "package.json"), JSON.stringify({ name: "openclaw", version, type: "module", private: true }, null, 2) + "\n");
-  return { root, version, files: [...byFile.keys()].sort(), rootFiles };
+  return { root, version, files: [...files].sort(), rootFiles };
+}
+
+/**
+ * The functions the glue layer's inline statements sit in (src/release/slice/glue-anchors.ts),
+ * written verbatim into their source file without their closure: the connect handler pulls in
+ * thousands of declarations, while the statements the glue slicer traces read only their own
+ * consts, inputs and helpers (none outside the function at the fixture's versions, 3.13 and 9.6).
+ */
+const GLUE_SHELLS = [...new Set(Object.values(GLUE_ANCHORS).map((a) => a.within[0]!))];
+
+function writeGlueShells(dist: Dist, root: string, copied: readonly Unit[], fileOf: (u: Unit) => string): string[] {
+  const written: string[] = [];
+  for (const name of GLUE_SHELLS) {
+    const unit = locateRoot(dist, name)?.unit;
+    if (!unit || copied.includes(unit)) continue;
+    const text = unit.source.slice(unit.node.start, unit.node.end);
+    const file = fileOf(unit);
+    const path = join(root, file);
+    mkdirSync(dirname(path), { recursive: true });
+    const before = existsSync(path) ? readFileSync(path, "utf8") : "";
+    writeFileSync(path, `${before}${unit.kind === "declarator" ? `${unit.keyword} ` : ""}${text}${unit.kind === "declarator" ? ";" : ""}\nexport { ${name} };\n`);
+    written.push(file);
+  }
+  return written;
 }
 
 /** `packages/<name>/…` files are a workspace package, `@openclaw/<name>`, re-exported from its index. */

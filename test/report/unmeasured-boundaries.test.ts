@@ -19,11 +19,11 @@ describe("the check report names every unmeasured boundary that decided a cell",
     const r = report(impl);
     const { rules, hits } = impl.coverage;
     const hit = rules.filter((x) => x.unmeasured && hits.get(x.id));
-    expect(hit.map((x) => x.id)).toContain("silent.local-inline");
+    expect(hit.length).toBeGreaterThan(0);
     expect(unmeasuredLines(checkText(r))).toEqual(hit.map((x) => `  ? unmeasured boundary: ${x.id} (${x.unmeasured})`));
     for (const never of rules.filter((x) => x.unmeasured && !hits.get(x.id))) expect(checkText(r)).not.toContain(`unmeasured boundary: ${never.id} `);
     expect(r.impls[0]!.coverage.unmeasured).toEqual(hit.map((x) => ({ rule: x.id, why: x.unmeasured })));
-    expect(checkMarkdown(r)).toContain(`- unmeasured boundary: \`silent.local-inline\` (`);
+    for (const x of hit) expect(checkMarkdown(r)).toContain(`- unmeasured boundary: \`${x.id}\` (`);
     // a pass is still a pass, and the lines are not counted as one
     expect(r.impls[0]!.properties[0]!.status).toBe("holds");
     expect(checkText(report(resolveModel("2026.2.23")))).toBe(checkText(r));
@@ -38,8 +38,10 @@ describe("the check report names every unmeasured boundary that decided a cell",
     const impl = await resolveImplementation("openclaw@2026.9.6");
     const text = checkText(report(impl));
     expect(impl.coverage.rules.map((r) => r.id)).not.toContain("silent.local");
-    // the handshake glue the model still decides there is listed all the same
+    // the handshake glue the model still decides there is listed all the same (none left at 9.6:
+    // the pairing caller's glue is measured by the statement slicer, so its rule is no longer marked)
     expect(unmeasuredLines(text)).toEqual(impl.coverage.rules.filter((r) => r.unmeasured && impl.coverage.hits.get(r.id)).map((r) => `  ? unmeasured boundary: ${r.id} (${r.unmeasured})`));
-    expect(unmeasuredLines(text).length).toBeGreaterThan(0);
+    expect(impl.coverage.hits.get("pairing.upgrade-to-non-operator-needs-approval")).toBeGreaterThan(0);
+    expect(text).not.toContain("unmeasured boundary: pairing.upgrade-to-non-operator-needs-approval");
   });
 });

@@ -36,6 +36,9 @@ export function provenanceOf(release: Release, model: ModelAt, layers: readonly 
       return { step, decidedBy: "model", detail: s ? `${at}, held to the release's ${s.real} on ${s.cells} auth cells` : at };
     }
     const glue = GLUE[step];
+    // the step's silent-or-not is the handler's inline glue, sliced statement-wise and held to the model's step on its whole domain
+    const held = step === "pairing" ? real("pairingGlue") : undefined;
+    if (held) return { step, decidedBy: "model", detail: `${at} (${glue}: handshake glue; whether it pairs silently held to the release's sliced ${held.real} on ${held.cells} inputs)` };
     if (glue) return { step, decidedBy: "model", detail: `${at} (${glue}: handshake glue, no function of its own)` };
     const s = real(step);
     if (s) return { step, decidedBy: release.decider, detail: `${s.real} on ${s.cells} inputs` };

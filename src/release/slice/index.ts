@@ -3,9 +3,11 @@
  * Missing roots are reported, not thrown, so one absent function does not sink the others.
  */
 import { looseRefs, type Unit } from "./chunk.ts";
-import { collectClosure } from "./closure.ts";
+import { collectClosure, type Closure } from "./closure.ts";
 import { Dist } from "./dist.ts";
 import { emitModule, type Rename } from "./emit.ts";
+import { GLUE_ANCHORS, isGlueExport } from "./glue-anchors.ts";
+import { sliceGlue } from "./glue.ts";
 import { locateRoot, type RootChoice } from "./locate.ts";
 
 export { Dist } from "./dist.ts";
@@ -43,6 +45,7 @@ const baseName = (local: string): string => local.replace(/\$\d+$/, "");
 
 export function sliceRelease(dist: Dist | string, roots: readonly string[], opts: SliceOptions = {}): SliceResult {
   const d = typeof dist === "string" ? new Dist(dist) : dist;
+  if (roots.length === 1 && isGlueExport(roots[0]!)) return sliceGlueRoot(d, roots[0]!, opts);
   const stubs = new Set(opts.stubs ?? []);
   const chosen: RootChoice[] = [];
   const missing: string[] = [];
@@ -58,6 +61,21 @@ export function sliceRelease(dist: Dist | string, roots: readonly string[], opts
     isStub,
   );
 
+  const ext = externalsOf(closure, opts);
+  const emitted = chosen.length ? emitModule(closure, chosen, ext.specifierFor) : undefined;
+  return {
+    code: emitted?.code,
+    manifest: {
+      roots: chosen.map((c) => ({ name: c.name, chunk: c.unit.chunk, local: c.local, region: c.unit.region, candidates: c.ranked })),
+      missing,
+      ...closureFacts(d, closure, ext),
+      renames: emitted?.renames ?? [],
+    },
+  };
+}
+
+/** Bare and `node:` imports of a closure, and the specifier each is emitted with. */
+function externalsOf(closure: Closure, opts: SliceOptions) {
   const bare = new Set<string>();
   const node = new Set<string>();
   const bareUnresolved = new Set<string>();
@@ -68,26 +86,45 @@ export function sliceRelease(dist: Dist | string, roots: readonly string[], opts
     if (mapped === undefined) bareUnresolved.add(spec);
     return mapped ?? spec;
   };
+  return { bare, node, bareUnresolved, specifierFor };
+}
 
+/** The manifest fields every slice reports about its closure (called after emitting, which fills bareUnresolved). */
+function closureFacts(d: Dist, closure: Closure, ext: ReturnType<typeof externalsOf>) {
   const perChunk: Record<string, number> = {};
   for (const u of closure.order) perChunk[u.chunk] = (perChunk[u.chunk] ?? 0) + 1;
-  const emitted = chosen.length ? emitModule(closure, chosen, specifierFor) : undefined;
   const unresolved = [...closure.unresolved];
   for (const [name, chunk] of closure.globals) if (!(name in globalThis)) unresolved.push({ name, chunk, why: "not a global of this Node" });
-
   return {
-    code: emitted?.code,
+    declarations: closure.order.length,
+    perChunk,
+    imports: { bare: [...ext.bare].sort(), node: [...ext.node].sort() },
+    bareUnresolved: [...ext.bareUnresolved].sort(),
+    stubbed: [...closure.stubbed].flatMap((u) => u.names),
+    unresolved,
+    warnings: [...closure.warnings, ...droppedStatementWarnings(d, closure.order)],
+  };
+}
+
+/**
+ * An inline statement named by a glue anchor (glue-anchors.ts), as one module exporting it.
+ * Not found is "missing" like an absent function; an ambiguous or untraceable anchor throws.
+ */
+function sliceGlueRoot(d: Dist, name: string, opts: SliceOptions): SliceResult {
+  const stubs = new Set(opts.stubs ?? []);
+  // the helpers' closure is only known once the anchor is traced, so the specifier map is made from it then
+  let ext: ReturnType<typeof externalsOf> | undefined;
+  const glue = sliceGlue(d, name, GLUE_ANCHORS[name]!, stubs, (closure) => (ext = externalsOf(closure, opts)).specifierFor);
+  const empty = collectClosure(d, [], () => false);
+  const facts = closureFacts(d, glue.closure ?? empty, ext ?? externalsOf(empty, opts));
+  return {
+    code: glue.code,
     manifest: {
-      roots: chosen.map((c) => ({ name: c.name, chunk: c.unit.chunk, local: c.local, region: c.unit.region, candidates: c.ranked })),
-      missing,
-      declarations: closure.order.length,
-      perChunk,
-      imports: { bare: [...bare].sort(), node: [...node].sort() },
-      bareUnresolved: [...bareUnresolved].sort(),
-      renames: emitted?.renames ?? [],
-      stubbed: [...closure.stubbed].flatMap((u) => u.names),
-      unresolved,
-      warnings: [...closure.warnings, ...droppedStatementWarnings(d, closure.order)],
+      roots: glue.code ? [{ name, chunk: glue.chunk!, local: name, region: glue.region, candidates: glue.candidates.map((c) => ({ file: c, local: name, region: glue.region, consumers: 0 })) }] : [],
+      missing: glue.code ? [] : [name],
+      ...facts,
+      renames: glue.renames,
+      warnings: [...facts.warnings, ...glue.notes],
     },
   };
 }
