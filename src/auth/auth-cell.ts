@@ -4,6 +4,7 @@
  * whole domain can be enumerated and each cell run through a model and a release alike. The
  * concrete arguments a cell stands for are built in auth-args.ts.
  */
+import { PROXY_SOCKETS } from "../domain/cell.ts";
 import { keyCodec } from "../domain/key-codec.ts";
 
 /** `gateway.auth.mode`. */
@@ -37,12 +38,11 @@ export const TAILSCALE = ["absent", "whois-match", "whois-mismatch", "whois-none
 /** authSurface: the WebSocket connect uses "ws-control-ui" (the only surface taking Tailscale headers); HTTP routes "http". */
 export const SURFACES = ["ws-control-ui", "http"] as const;
 /**
- * Appended: the trusted proxy's own socket address, on the trusted-proxy path. `lan` (the default,
- * what every cell meant before the field existed) is a proxy on another host; `loopback` is a
- * same-host reverse proxy, listed in gateway.trustedProxies; `loopback-opted-in` is that proxy with
- * gateway.auth.trustedProxy.allowLoopback set. 3.31+ refuses a loopback proxy unless opted in.
+ * Appended: the trusted proxy's own socket address, on the trusted-proxy path — the connect cell's
+ * own list (`lan` the default: a proxy on another host). 3.31+ refuses a loopback proxy unless
+ * opted in; the auth domain keeps the opt-in on every release, as the function is handed it.
  */
-export const PROXY_SOCKETS = ["lan", "loopback", "loopback-opted-in"] as const;
+export { PROXY_SOCKETS };
 
 export type AuthMode = (typeof AUTH_MODES)[number];
 export type Secret = (typeof SECRETS)[number];
