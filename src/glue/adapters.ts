@@ -22,15 +22,15 @@ const ROLE_GUARD = ["existingPairedDevice", "role", HELPER];
 
 /** Silent or not, as the pairing request is made; newest shape first (chooseAdapter takes the first export present). */
 export const PAIRING_GLUE_ADAPTERS: readonly Adapter<PairingGlueInput, boolean>[] = [
-  pairing("glue$pairingSilentLocal", "resolveLocalPairingApproval's test {existingPairedDevice, role, helper}", { since: "2026.9.2" }, ROLE_GUARD, [HELPER]),
-  pairing("glue$pairingSilentPlan", "approval plan's silent {existingPairedDevice, role, helper}", { since: "2026.8.1", until: "2026.9.2" }, ROLE_GUARD, [HELPER]),
-  pairing("glue$pairingSilentRequest", "requirePairing's silent {reason, existingPairedDevice?, role?, helper}", { since: "2026.2.25", until: "2026.8.1" }, ["reason", ...ROLE_GUARD], [HELPER]),
-  pairing("glue$pairingSilentRequest", "requirePairing's inline silent {isLocalClient, reason?}", { until: "2026.2.25" }, ["isLocalClient", "reason"], ["isLocalClient"]),
+  pairing("gluePairingSilentLocal", "resolveLocalPairingApproval's test {existingPairedDevice, role, helper}", { since: "2026.9.2" }, ROLE_GUARD, [HELPER]),
+  pairing("gluePairingSilentPlan", "approval plan's silent {existingPairedDevice, role, helper}", { since: "2026.8.1", until: "2026.9.2" }, ROLE_GUARD, [HELPER]),
+  pairing("gluePairingSilentRequest", "requirePairing's silent {reason, existingPairedDevice?, role?, helper}", { since: "2026.2.25", until: "2026.8.1" }, ["reason", ...ROLE_GUARD], [HELPER]),
+  pairing("gluePairingSilentRequest", "requirePairing's inline silent {isLocalClient, reason?}", { until: "2026.2.25" }, ["isLocalClient", "reason"], ["isLocalClient"]),
 ];
 
 const headersOf = (i: ProxyGlueInput): Record<string, string> => (i.headers ? HEADER_SETS[i.headers] : {});
 const proxy = (shape: string, releases: Adapter["releases"], known: string[], toArgs: (i: ProxyGlueInput) => unknown[]): Adapter<ProxyGlueInput, boolean> =>
-  ({ real: "glue$hasProxyHeaders", shape, releases, matches: objectParam(known, known), toArgs, fromResult: (v) => expectBoolean("glue$hasProxyHeaders", v) });
+  ({ real: "glueHasProxyHeaders", shape, releases, matches: objectParam(known, known), toArgs, fromResult: (v) => expectBoolean("glueHasProxyHeaders", v) });
 
 export const PROXY_GLUE_ADAPTERS: readonly Adapter<ProxyGlueInput, boolean>[] = [
   // ≤4.21 the handler reads the two header values its caller took from the request (the first value of each)

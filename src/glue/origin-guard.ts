@@ -33,8 +33,8 @@ const guard = (real: string, shape: string, releases: Adapter["releases"], requi
   ({ real, shape, releases, matches: objectParam(FLAGS, required), toArgs: args, fromResult: (v) => expectBoolean(real, v) });
 
 export const ORIGIN_GUARD_ADAPTERS: readonly Adapter<OriginGuardInput, boolean>[] = [
-  guard("glue$originGuardAdmit", "admitGatewayConnect's guard {enforce, isBrowserOperatorUi, isWebchat}", { since: "2026.8.1", until: OWN_FUNCTION_FROM }, ["enforceOriginCheckForAnyClient", "isBrowserOperatorUi"]),
-  guard("glue$originGuardHandler", "the handler's guard {enforce?, isControlUi | isBrowserOperatorUi, isWebchat}", { until: "2026.8.1" }, ["isWebchat"]),
+  guard("glueOriginGuardAdmit", "admitGatewayConnect's guard {enforce, isBrowserOperatorUi, isWebchat}", { since: "2026.8.1", until: OWN_FUNCTION_FROM }, ["enforceOriginCheckForAnyClient", "isBrowserOperatorUi"]),
+  guard("glueOriginGuardHandler", "the handler's guard {enforce?, isControlUi | isBrowserOperatorUi, isWebchat}", { until: "2026.8.1" }, ["isWebchat"]),
 ];
 
 export const ORIGIN_GUARD: LayerFunction<OriginGuardInput, boolean> = {

@@ -8,9 +8,9 @@ describe("check openclaw@<version>: the pairing step's glue in the report", () =
     const run = clawproof("check", "openclaw@2026.5.18", "--property", "paired-node-never-silently-escalates", "--format", "json");
     const impl = CheckReportSchema.parse(JSON.parse(run.stdout)).impls[0]!;
     const pairing = impl.provenance.find((p) => p.step === "pairing")!;
-    expect(pairing.detail).toMatch(/whether it pairs silently held to the release's sliced glue\$pairingSilentRequest on \d+ inputs/);
-    expect(impl.agreement?.find((a) => a.function === "pairingGlue")).toMatchObject({ real: "glue$pairingSilentRequest", status: "agrees", mismatches: 0 });
-    expect(impl.agreement?.find((a) => a.function === "hasProxyHeaders")).toMatchObject({ real: "glue$hasProxyHeaders", status: "agrees" });
+    expect(pairing.detail).toMatch(/whether it pairs silently held to the release's sliced gluePairingSilentRequest on \d+ inputs/);
+    expect(impl.agreement?.find((a) => a.function === "pairingGlue")).toMatchObject({ real: "gluePairingSilentRequest", status: "agrees", mismatches: 0 });
+    expect(impl.agreement?.find((a) => a.function === "hasProxyHeaders")).toMatchObject({ real: "glueHasProxyHeaders", status: "agrees" });
     expect(run.code).toBe(0);
   });
 
@@ -18,6 +18,6 @@ describe("check openclaw@<version>: the pairing step's glue in the report", () =
     const run = clawproof("check", "model:2026.5.18", "--property", "paired-node-never-silently-escalates", "--format", "json");
     const pairing = CheckReportSchema.parse(JSON.parse(run.stdout)).impls[0]!.provenance.find((p) => p.step === "pairing")!;
     expect(pairing).toMatchObject({ decidedBy: "model" });
-    expect(pairing.detail).not.toContain("glue$");
+    expect(pairing.detail).not.toMatch(/sliced glue/);
   });
 });

@@ -20,24 +20,24 @@ import { decide, rulesAt } from "../../src/model/rule.ts";
 const HELPER = "shouldAllowSilentLocalPairing";
 /** Per release: each glue export's inputs as sliced (undefined: not in that release). */
 const SHAPES: Record<string, Record<string, string[] | undefined>> = {
-  "2026.2.17": { glue$pairingSilentRequest: ["isLocalClient"] },
-  "2026.2.19": { glue$pairingSilentRequest: ["isLocalClient", "reason"] },
-  "2026.2.21": { glue$pairingSilentRequest: ["isLocalClient", "reason"] },
-  "2026.2.22-1": { glue$pairingSilentRequest: ["isLocalClient", "reason"] },
-  "2026.2.24": { glue$pairingSilentRequest: ["isLocalClient", "reason"], glue$originGuardHandler: ["isControlUi", "isWebchat"] },
-  "2026.2.25": { glue$pairingSilentRequest: [HELPER], glue$originGuardHandler: ["enforceOriginCheckForAnyClient", "isControlUi", "isWebchat"] },
-  "2026.3.24": { glue$pairingSilentRequest: [HELPER] },
-  "2026.3.28": { glue$pairingSilentRequest: ["reason", HELPER], glue$originGuardHandler: ["enforceOriginCheckForAnyClient", "isBrowserOperatorUi", "isWebchat"] },
-  "2026.4.21": { glue$hasProxyHeaders: ["forwardedFor", "realIp"] },
-  "2026.4.22": { glue$hasProxyHeaders: ["upgradeReq"] },
-  "2026.5.12": { glue$pairingSilentRequest: ["reason", HELPER] },
-  "2026.5.18": { glue$pairingSilentRequest: ["existingPairedDevice", "reason", "role", HELPER] },
-  "2026.7.35": { glue$pairingSilentRequest: ["existingPairedDevice", "reason", "role", HELPER], glue$pairingSilentPlan: undefined, glue$hasProxyHeaders: ["upgradeReq"] },
+  "2026.2.17": { gluePairingSilentRequest: ["isLocalClient"] },
+  "2026.2.19": { gluePairingSilentRequest: ["isLocalClient", "reason"] },
+  "2026.2.21": { gluePairingSilentRequest: ["isLocalClient", "reason"] },
+  "2026.2.22-1": { gluePairingSilentRequest: ["isLocalClient", "reason"] },
+  "2026.2.24": { gluePairingSilentRequest: ["isLocalClient", "reason"], glueOriginGuardHandler: ["isControlUi", "isWebchat"] },
+  "2026.2.25": { gluePairingSilentRequest: [HELPER], glueOriginGuardHandler: ["enforceOriginCheckForAnyClient", "isControlUi", "isWebchat"] },
+  "2026.3.24": { gluePairingSilentRequest: [HELPER] },
+  "2026.3.28": { gluePairingSilentRequest: ["reason", HELPER], glueOriginGuardHandler: ["enforceOriginCheckForAnyClient", "isBrowserOperatorUi", "isWebchat"] },
+  "2026.4.21": { glueHasProxyHeaders: ["forwardedFor", "realIp"] },
+  "2026.4.22": { glueHasProxyHeaders: ["upgradeReq"] },
+  "2026.5.12": { gluePairingSilentRequest: ["reason", HELPER] },
+  "2026.5.18": { gluePairingSilentRequest: ["existingPairedDevice", "reason", "role", HELPER] },
+  "2026.7.35": { gluePairingSilentRequest: ["existingPairedDevice", "reason", "role", HELPER], gluePairingSilentPlan: undefined, glueHasProxyHeaders: ["upgradeReq"] },
   "2026.8.1": {
-    glue$pairingSilentRequest: undefined, glue$pairingSilentPlan: ["existingPairedDevice", "role", HELPER], glue$hasProxyHeaders: ["ingressAttribution"],
-    glue$originGuardHandler: undefined, glue$originGuardAdmit: ["enforceOriginCheckForAnyClient", "isBrowserOperatorUi", "isWebchat"],
+    gluePairingSilentRequest: undefined, gluePairingSilentPlan: ["existingPairedDevice", "role", HELPER], glueHasProxyHeaders: ["ingressAttribution"],
+    glueOriginGuardHandler: undefined, glueOriginGuardAdmit: ["enforceOriginCheckForAnyClient", "isBrowserOperatorUi", "isWebchat"],
   },
-  "2026.9.2": { glue$pairingSilentLocal: ["existingPairedDevice", "role", HELPER], glue$originGuardAdmit: undefined },
+  "2026.9.2": { gluePairingSilentLocal: ["existingPairedDevice", "role", HELPER], glueOriginGuardAdmit: undefined },
 };
 
 const releases = new Map<string, Release>();

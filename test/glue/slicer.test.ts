@@ -56,11 +56,11 @@ const SILENT: GlueSpec = {
 };
 const PROXY: GlueSpec = { within: ["attachGatewayWsMessageHandler"], anchor: { kind: "declarator", name: "hasProxyHeaders" }, inputs: ["upgradeReq"] };
 
-const slice = (dist: Dist, spec: GlueSpec) => sliceGlue(dist, "glue$test", spec, new Set(), () => (s) => s);
+const slice = (dist: Dist, spec: GlueSpec) => sliceGlue(dist, "glueTest", spec, new Set(), () => (s) => s);
 /** The emitted module, imported and called like the worker does. */
 async function callable(code: string): Promise<(input: Record<string, unknown>) => unknown> {
   const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
-  return mod.glue$test;
+  return mod.glueTest;
 }
 
 describe("the statement slicer", () => {

@@ -42,37 +42,37 @@ const SILENT_HELPER = ["shouldAllowSilentLocalPairing"];
 
 export const GLUE_ANCHORS: Readonly<Record<string, GlueSpec>> = {
   /** ≤7.35: the `silent:` the connect handler's requirePairing passes to requestDevicePairing. */
-  glue$pairingSilentRequest: {
+  gluePairingSilentRequest: {
     within: ["attachGatewayWsMessageHandler", "requirePairing"],
     anchor: { kind: "property", property: "silent", call: "requestDevicePairing" },
     inputs: PAIRING_INPUTS, holes: SILENT_HELPER, pins: OTHER_LANES_OFF,
   },
   /** 8.1–: the `silent` of the pairing approval plan. */
-  glue$pairingSilentPlan: {
+  gluePairingSilentPlan: {
     within: ["resolvePairingApprovalPlan"],
     anchor: { kind: "property", property: "silent", returned: true },
     inputs: PAIRING_INPUTS, holes: SILENT_HELPER, pins: OTHER_LANES_OFF,
   },
   /** 9.x: the local approval's own test (its other lane is the trusted-CIDR one, off). */
-  glue$pairingSilentLocal: {
+  gluePairingSilentLocal: {
     within: ["resolveLocalPairingApproval"],
     anchor: { kind: "if-test", returns: "silent" },
     inputs: PAIRING_INPUTS, holes: SILENT_HELPER, truthy: true,
   },
   /** the connect handler's hasProxyHeaders, over what it is computed from (the forwarded header values, the request, or the ingress attribution). */
-  glue$hasProxyHeaders: {
+  glueHasProxyHeaders: {
     within: ["attachGatewayWsMessageHandler"],
     anchor: { kind: "declarator", name: "hasProxyHeaders" },
     inputs: ["forwardedFor", "realIp", "upgradeReq", "ingressAttribution"],
   },
   /** whether the connect handler runs checkBrowserOrigin for this client (≤7.35: inline in the handler). */
-  glue$originGuardHandler: {
+  glueOriginGuardHandler: {
     within: ["attachGatewayWsMessageHandler"],
     anchor: { kind: "if-test", calls: "checkBrowserOrigin" },
     inputs: ["enforceOriginCheckForAnyClient", "isControlUi", "isBrowserOperatorUi", "isWebchat"], truthy: true,
   },
   /** 8.1–: the same guard in the admission phase (a browser copilot's canonical extension origin skips it: no copilot here). */
-  glue$originGuardAdmit: {
+  glueOriginGuardAdmit: {
     within: ["admitGatewayConnect"],
     anchor: { kind: "if-test", calls: "checkBrowserOrigin" },
     inputs: ["enforceOriginCheckForAnyClient", "isControlUi", "isBrowserOperatorUi", "isWebchat"], pins: { browserCopilotOrigin: undefined }, truthy: true,
