@@ -11,7 +11,8 @@ import { decisionLabel, liveAgrees } from "./compare.ts";
 import { diagnosisOf } from "./diagnoses.ts";
 
 export function disagreementAgreements(live: Implementation, other: Implementation, cells: readonly Cell[]): Agreement[] {
-  const groups = new Map<string, { cells: Cell[] }>();
+  // one group per kind of disagreement and diagnosis: two causes with the same label are reported apart
+  const groups = new Map<string, { label: string; cells: Cell[] }>();
   for (const cell of cells) {
     const mine = live.decide(cell);
     let theirs;
@@ -22,13 +23,14 @@ export function disagreementAgreements(live: Implementation, other: Implementati
     }
     if (liveAgrees(cell, mine, theirs)) continue;
     const label = `${decisionLabel(theirs)} → ${decisionLabel(mine)}`;
-    const group = groups.get(label) ?? { cells: [] };
+    const id = `${label}\n${diagnosisOf(live.version, cell, label) ?? ""}`;
+    const group = groups.get(id) ?? { label, cells: [] };
     group.cells.push(cell);
-    groups.set(label, group);
+    groups.set(id, group);
   }
   const fn = `live≡${other.ref}`;
   if (!groups.size) return [{ function: fn, real: live.ref, status: "agrees", cells: cells.length, mismatches: 0 }];
-  return [...groups].map(([label, g]) => {
+  return [...groups.values()].map(({ label, ...g }) => {
     const first = g.cells[0]!;
     const diagnosis = diagnosisOf(live.version, first, label);
     return {

@@ -25,6 +25,8 @@ export function gatewayConfig(key: GatewayKey, port: number, netns: Netns | unde
       trustedProxies.push(key.loopbackProxy ? "127.0.0.1" : (netns?.peerAddress ?? "192.0.2.1"));
       break;
   }
+  // another mode's forwarded cells: their hop is a trusted proxy, so the gateway attributes its X-Forwarded-For
+  if (key.forwardedBy) trustedProxies.push(key.forwardedBy === "loopback" ? "127.0.0.1" : (netns?.peerAddress ?? "192.0.2.1"));
   const controlUi = {
     allowInsecureAuth: key.allowInsecureAuth,
     dangerouslyDisableDeviceAuth: key.dangerouslyDisableDeviceAuth,

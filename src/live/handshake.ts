@@ -17,7 +17,7 @@ export interface HandshakeRequest {
   headers: Record<string, string>;
   role: "operator" | "node";
   scopes: string[];
-  client: { id: string; mode: string; version: string; platform: string; buildId?: string };
+  client: { id: string; mode: string; version: string; platform: string; buildId?: string; displayName?: string };
   auth: { token?: string; password?: string; deviceToken?: string };
   device?: DeviceKey;
   protocol: { min: number; max: number };

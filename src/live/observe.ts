@@ -24,6 +24,8 @@ export interface ObservedFacts {
   /** the cell sent a paired device (pairing then reads "paired": a skip is not observable for it). */
   sentDevice: Cell["device"];
   role: Cell["role"];
+  /** an upgrade cell admitted: whether the device is now approved for what it asked (read from the store or hello-ok). */
+  upgraded?: boolean;
 }
 
 export function liveVerdict(facts: ObservedFacts): Verdict {
@@ -68,6 +70,7 @@ function observedScopes(facts: ObservedFacts): Verdict["scopes"] {
 
 function observedPairing(facts: ObservedFacts): Verdict["pairing"] {
   if (facts.sentDevice === "none") return "no-device";
-  if (facts.sentDevice === "paired") return "paired";
+  // a paired device's upgrade approved without an operator reads silent; admitted without it, as any paired device
+  if (facts.sentDevice === "paired") return facts.upgraded ? "silent" : "paired";
   return facts.persisted ? "silent" : "skipped";
 }

@@ -9,22 +9,34 @@ import type { RunningGateway } from "./gateway.ts";
 import { handshake, type DeviceKey } from "./handshake.ts";
 import { ADMIN_SCOPES, SECRET, clientRequest, freshKey, type PairedDevice, type RequestContext } from "./request.ts";
 
+/** One device to pair: its id in the run, the role and client kind it is approved for, and its display name if it has one of its own. */
+export interface PairingNeed {
+  id: string;
+  role: Cell["role"];
+  client: Cell["client"];
+  displayName?: string;
+}
+
 /**
- * Pairs one device per need (`role/client`) through the real path: a silent local pairing where
+ * Pairs one device per need through the real path: a silent local pairing where
  * the release grants one; where it skips pairing instead (a local backend with the secret), the
  * connect is repeated with a loopback Origin, which waits for approval, and a local admin
  * operator approves it with `device.pair.approve`.
  */
-export async function pairDevices(ctx: RequestContext, gw: RunningGateway, needs: readonly string[], progress: (m: string) => void): Promise<Map<string, PairedDevice>> {
+export async function pairDevices(ctx: RequestContext, gw: RunningGateway, needs: readonly PairingNeed[], progress: (m: string) => void): Promise<Map<string, PairedDevice>> {
   const url = `ws://127.0.0.1:${gw.port}`;
   const auth = { token: SECRET.token };
   const paired = new Map<string, PairedDevice>();
-  let admin: DeviceKey | undefined;
-  for (const need of needs) {
-    const [role, client] = need.split("/") as [Cell["role"], Cell["client"]];
-    progress(`live: pairing a ${role} ${client} device`);
+  let admin: Promise<DeviceKey> | undefined;
+  let approving: Promise<unknown> = Promise.resolve();
+  // devices with a display name of their own are each a pruning cluster of their own: paired 8 at a time;
+  // the shared ones one after another, after them (a silent pairing prunes its cluster's older ones)
+  const own = needs.filter((n) => n.displayName);
+  const shared = needs.filter((n) => !n.displayName);
+  const pairOne = async ({ id: need, role, client, displayName }: PairingNeed) => {
+    progress(`live: pairing a ${role} ${client} device${displayName ? ` (${displayName})` : ""}`);
     const key = freshKey();
-    const connect = (headers: Record<string, string>) => handshake(clientRequest(ctx, url, { role, client }, { auth, device: key, headers }));
+    const connect = (headers: Record<string, string>) => handshake(clientRequest(ctx, url, { role, client, ...(displayName ? { displayName } : {}) }, { auth, device: key, headers }));
     let o = await connect({});
     let token = o.kind === "hello" ? o.hello?.auth?.deviceToken ?? (await storedDeviceToken(gw.stateDir, o.deviceId!, role)) : undefined;
     if (!token) {
@@ -33,8 +45,12 @@ export async function pairDevices(ctx: RequestContext, gw: RunningGateway, needs
       const requestId = o.error?.details?.requestId;
       if (o.kind !== "hello") {
         if (typeof requestId !== "string") throw new Error(`live: cannot pair a ${role} ${client} device: ${o.error?.message ?? o.close?.reason ?? o.kind}`);
-        admin ??= await pairAdmin(ctx, url);
-        const approved = await handshake({ ...clientRequest(ctx, url, { role: "operator", client: "cli" }, { auth, device: admin }), scopes: ADMIN_SCOPES, after: { method: "device.pair.approve", params: { requestId } } });
+        admin ??= pairAdmin(ctx, url);
+        const adminKey = await admin;
+        // one approval at a time: the admin is one device, and 9.6 races a device's overlapping connects
+        const turn = approving.then(() => handshake({ ...clientRequest(ctx, url, { role: "operator", client: "cli" }, { auth, device: adminKey }), scopes: ADMIN_SCOPES, after: { method: "device.pair.approve", params: { requestId } } }));
+        approving = turn.then(() => sleep(150), () => undefined);
+        const approved = await turn;
         if (!approved.probe?.ok) throw new Error(`live: approving the ${role} ${client} device failed: ${approved.probe?.message ?? approved.kind}`);
         o = await connect(origin);
         if (o.kind !== "hello") throw new Error(`live: the approved ${role} ${client} device is still refused: ${o.error?.message ?? o.kind}`);
@@ -42,8 +58,13 @@ export async function pairDevices(ctx: RequestContext, gw: RunningGateway, needs
       token = o.hello?.auth?.deviceToken ?? (await storedDeviceToken(gw.stateDir, o.deviceId!, role));
     }
     if (!token) throw new Error(`live: the gateway issued no device token for the paired ${role} ${client} device`);
-    paired.set(need, { key, deviceToken: token });
-  }
+    paired.set(need, { key, deviceToken: token, role, client, ...(displayName ? { displayName } : {}) });
+  };
+  const queue = [...own];
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await pairOne(next);
+  }));
+  for (const need of shared) await pairOne(need);
   return paired;
 }
 
@@ -60,10 +81,10 @@ export async function deviceTokensOn(ctx: RequestContext, gw: RunningGateway, au
   const auth = authMode === "password" || authMode === "trusted-proxy" ? { password: SECRET.password } : authMode === "none" ? {} : { token: SECRET.token };
   const tokens = new Map<string, string>();
   await Promise.all([...devices].map(async ([need, device]) => {
-    const [role, client] = need.split("/") as [Cell["role"], Cell["client"]];
+    const { role, client, displayName } = device;
     // one connect, with an Origin only where the client is a browser (a stray Origin on a node made 9.6 file a new pairing request)
     const headers: Record<string, string> = BROWSER_CLIENTS.has(client) ? { Origin: `http://127.0.0.1:${gw.port}` } : {};
-    const issued = (await handshake(clientRequest(ctx, url, { role, client }, { auth, device: device.key, headers, graceful: true }))).hello?.auth?.deviceToken;
+    const issued = (await handshake(clientRequest(ctx, url, { role, client, ...(displayName ? { displayName } : {}) }, { auth, device: device.key, headers, graceful: true }))).hello?.auth?.deviceToken;
     if (issued) tokens.set(need, issued);
   }));
   await new Promise((r) => setTimeout(r, 150));
@@ -79,12 +100,38 @@ async function pairAdmin(ctx: RequestContext, url: string): Promise<DeviceKey> {
   return admin;
 }
 
-async function pairedStore(stateDir: string): Promise<Record<string, { tokens?: Record<string, { token?: string }> }>> {
+type StoredDevice = { tokens?: Record<string, { token?: string }>; role?: string; roles?: string[]; scopes?: string[]; approvedScopes?: string[] };
+
+async function pairedStore(stateDir: string): Promise<Record<string, StoredDevice>> {
+  return (await pairedStoreFile(stateDir)) ?? {};
+}
+
+/** The JSON paired store (3.13), or undefined where the release keeps none (9.6 keeps it in SQLite). */
+async function pairedStoreFile(stateDir: string): Promise<Record<string, StoredDevice> | undefined> {
   try {
     return JSON.parse(await readFile(join(stateDir, "devices", "paired.json"), "utf8"));
   } catch {
-    return {};
+    return undefined;
   }
+}
+
+/**
+ * Whether a paired device's upgrade was approved by this connect: its paired record now lists the
+ * requested role and (for a scope upgrade) the added scope. Undefined where the release keeps no
+ * JSON store to read; the caller then reads hello-ok. Read once more shortly after, as the
+ * gateway writes the store just after hello-ok.
+ */
+export async function upgradeInStore(stateDir: string, deviceId: string, role: string, scope: string | undefined): Promise<boolean | undefined> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const store = await pairedStoreFile(stateDir);
+    if (!store) return undefined;
+    const d = store[deviceId];
+    const roles = d ? (Array.isArray(d.roles) ? d.roles : d.role ? [d.role] : []) : [];
+    const scopes = d ? (Array.isArray(d.scopes) ? d.scopes : Array.isArray(d.approvedScopes) ? d.approvedScopes : []) : [];
+    if (roles.includes(role) && (!scope || scopes.includes(scope))) return true;
+    if (attempt === 0) await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
 }
 
 /** The gateway writes its paired store just after hello-ok, so a missing entry is looked for once more shortly after. */
@@ -102,3 +149,5 @@ async function storedDeviceToken(stateDir: string, deviceId: string, role: strin
   }
   return undefined;
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -28,6 +28,12 @@ export interface LiveProfile {
    * so cells with and without it can share one gateway given it (checked on the file each start).
    */
   stripsRetiredAllowInsecureAuth: boolean;
+  /**
+   * a loopback socket is local only with a local Host name (isLocalishHost in isLocalDirectRequest,
+   * read from 3.13; from 3.31 locality reads the socket and the proxy headers only, L2/L3), so a
+   * Host naming a foreign page makes a loopback connect remote.
+   */
+  localityReadsHost: boolean;
   /** protocol range the client offers; the gateway picks within it. */
   protocol: { min: number; max: number };
   /**
@@ -48,6 +54,7 @@ export function liveProfile(version: string): LiveProfile {
     modelCatalogRefreshKnob: at("2026.8.1"),
     hotReloadsAllowTailscale: at("2026.9.6"),
     stripsRetiredAllowInsecureAuth: at("2026.9.6"),
+    localityReadsHost: !at("2026.3.31"),
     // protocol 4 is measured on 6.10 and 9.6, 3 on 3.13 and 3.22; a gateway picks within the offered range
     protocol: { min: 3, max: at("2026.3.23") ? 4 : 3 },
     deviceProof: { payload: at("2026.2.26") ? "v3" : "v2", signsDeviceToken: at("2026.2.22-1") },

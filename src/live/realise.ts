@@ -5,17 +5,12 @@
  * a new field is never silently realised as if it were absent.
  */
 import { CELL_FIELDS, type Cell } from "../domain/cell.ts";
+import { CLIENT_WIRE } from "../domain/client-wire.ts";
 import { showKeyValue } from "../domain/key-codec.ts";
 import type { LiveProfile } from "./profile.ts";
 
-export const CLIENT_IDS: Record<string, { id: string; mode: string }> = {
-  cli: { id: "cli", mode: "cli" },
-  backend: { id: "gateway-client", mode: "backend" },
-  "node-host": { id: "node-host", mode: "node" },
-  webchat: { id: "webchat", mode: "webchat" },
-  "control-ui": { id: "openclaw-control-ui", mode: "ui" },
-  other: { id: "test", mode: "test" },
-};
+/** client id/mode per client kind: the one table the pairing-locality probe shares (see client-wire.ts for why the Control UI is in mode webchat). */
+export const CLIENT_IDS = CLIENT_WIRE;
 
 /** Field values the harness realises; anything else is unrealised with a reason. */
 const REALISED: Record<string, readonly unknown[]> = {
@@ -28,15 +23,16 @@ const REALISED: Record<string, readonly unknown[]> = {
   origin: ["none", "loopback", "foreign"],
   allowInsecureAuth: [false, true],
   dangerouslyDisableDeviceAuth: [false, true],
+  upgrade: ["none", "scopes", "role"],
+  forwarded: [false, true],
+  hostHeader: ["gateway", "origin"],
+  withDeviceToken: [false, true],
 };
 
 const WHY_NOT: Record<string, string> = {
   "credential=bootstrap-token": "bootstrap tokens need an admin's single-use setup code per connect (device.pair.setupCode); not driven by the harness",
   "credential=tailscale-ok": "a Tailscale identity needs `tailscale serve` and whois on the host; not driven by the harness",
   "credential=tailscale-missing": "a Tailscale identity needs `tailscale serve` and whois on the host; not driven by the harness",
-  "forwarded=true": "live: forwarding headers on a direct connect are not sent by the harness (they would also change the locality the gateway observes); only its trusted-proxy hop adds them",
-  "hostHeader=origin": "live: the harness connects by address and sends the gateway's own Host; a Host equal to a foreign Origin (a rebound name) is not realised",
-  "withDeviceToken=true": "live: the harness sends one credential per connect; a device token beside a shared secret is not realised",
 };
 
 /** The gateway a cell needs: one per auth mode and Control UI knobs (and per bind where the release must split). */
@@ -48,6 +44,11 @@ export interface GatewayKey {
   bind: "loopback" | "custom";
   /** trusted-proxy: the proxy is a loopback hop (127.0.0.1 trusted) rather than the netns peer. */
   loopbackProxy: boolean;
+  /**
+   * Another mode's forwarded cells: the hop carrying their X-Forwarded-For is a trusted proxy
+   * (gateway.trustedProxies), the loopback hop or the netns peer. Absent: nothing is trusted.
+   */
+  forwardedBy?: "loopback" | "peer";
 }
 
 export interface CellPlan {
@@ -56,9 +57,12 @@ export interface CellPlan {
   from: "loopback" | "peer";
   /** a trusted-proxy hop: the connecting socket is the proxy, the client is named in X-Forwarded-For. */
   proxy?: { forwardedFor: string; user: boolean };
+  /** a forwarded cell in another mode: the X-Forwarded-For its hop sends (the client it names). */
+  forwardedFor?: string;
 }
 
-export const gatewayId = (g: GatewayKey) => `${g.authMode}-i${+g.allowInsecureAuth}-d${+g.dangerouslyDisableDeviceAuth}-${g.bind}${g.loopbackProxy ? "-lproxy" : ""}`;
+export const gatewayId = (g: GatewayKey) =>
+  `${g.authMode}-i${+g.allowInsecureAuth}-d${+g.dangerouslyDisableDeviceAuth}-${g.bind}${g.loopbackProxy ? "-lproxy" : ""}${g.forwardedBy ? `-fwd-${g.forwardedBy}` : ""}`;
 
 /** In trusted-proxy mode a shared secret is the password of a caller that bypasses the proxy; everything else goes through it. */
 const throughProxy = (cell: Cell) => cell.authMode === "trusted-proxy" && cell.credential !== "secret-ok" && cell.credential !== "secret-wrong";
@@ -81,8 +85,19 @@ export function unrealisedReason(
     if (!known.includes(value)) return WHY_NOT[`${field}=${String(value)}`] ?? `live: the harness has no realisation for ${field}=${showKeyValue(value)}`;
   }
   if (cell.credential === "device-token" && cell.device !== "paired") return "a device token that verifies exists only for a paired device";
-  if (cell.locality === "remote" && netnsProblem) return netnsProblem;
-  if (cell.locality === "remote" && cell.authMode === "none") return "auth none refuses a non-loopback bind, so no true remote socket reaches it";
+  const hop = forwardedHop(cell, profile);
+  if (cell.forwarded && cell.authMode === "trusted-proxy" && !throughProxy(cell)) {
+    return "trusted-proxy direct caller with forwarding headers: the harness's only proxy in that mode is the trusted one, so a caller bypassing it while carrying X-Forwarded-For is not realised";
+  }
+  if (cell.forwarded && cell.authMode !== "trusted-proxy" && cell.locality === "local" && !profile.loopbackHopIsLocal) {
+    return "forwarded local: from 3.22 a request with forwarding headers is never local (and from 8.1 a trusted hop naming a loopback client is refused at upgrade), so no such connect is observed as local";
+  }
+  if (cell.hostHeader === "origin" && cell.locality === "local" && profile.localityReadsHost) {
+    return "hostHeader=origin local: this release classes a loopback socket whose Host is not a local name as remote (isLocalishHost), so a Host equal to a foreign page's is never observed as local";
+  }
+  if (hop?.from === "peer" && netnsProblem) return netnsProblem;
+  if (cell.locality === "remote" && !hop && netnsProblem) return netnsProblem;
+  if (cell.locality === "remote" && cell.authMode === "none" && !hop) return "auth none refuses a non-loopback bind, so no true remote socket reaches it";
   if (cell.authMode === "trusted-proxy" && !throughProxy(cell) && cell.locality === "remote" && profile.refusesUnattributedProxyTraffic) {
     return "trusted-proxy remote direct caller: the only remote peer is the trusted proxy itself, and from 8.1 its traffic without a forwarded client is refused at upgrade (HTTP 403)";
   }
@@ -95,16 +110,39 @@ export function unrealisedReason(
   return undefined;
 }
 
+/**
+ * How a forwarded cell outside trusted-proxy mode is carried (trusted-proxy connects already come
+ * through the proxy hop, which sends X-Forwarded-For). The hop names the client the cell's
+ * locality says the gateway observes: 203.0.113.9 for remote, 127.0.0.1 for local. A remote one
+ * comes from the netns peer, except under auth none (no non-loopback bind), where it is a
+ * loopback hop. The hop is a trusted proxy where it must be: for a local client (no untrusted
+ * hop is ever local) and, from 8.1, always (an untrusted hop's forwarding headers are refused
+ * at upgrade with HTTP 403, before any connect policy runs). Before 8.1 a remote one is an
+ * untrusted hop, which the gateway classes remote ("proxy headers detected from untrusted address").
+ */
+function forwardedHop(cell: Cell, profile: LiveProfile): { from: CellPlan["from"]; trusted: boolean; forwardedFor: string } | undefined {
+  if (!cell.forwarded || cell.authMode === "trusted-proxy") return undefined;
+  const remote = cell.locality === "remote";
+  return {
+    from: remote && cell.authMode !== "none" ? "peer" : "loopback",
+    trusted: !remote || profile.refusesUnattributedProxyTraffic,
+    forwardedFor: remote ? REMOTE_CLIENT : "127.0.0.1",
+  };
+}
+
 /** The concrete connect for a realisable cell. */
 export function planCell(cell: Cell, profile: LiveProfile): CellPlan {
   const remote = cell.locality === "remote";
   const bind = remote || profile.customBindAlsoLoopback ? "custom" : "loopback";
   const proxied = throughProxy(cell);
+  const hop = forwardedHop(cell, profile);
   const gateway: GatewayKey = {
     authMode: cell.authMode, allowInsecureAuth: cell.allowInsecureAuth, dangerouslyDisableDeviceAuth: cell.dangerouslyDisableDeviceAuth,
-    bind: cell.authMode === "none" || (proxied && !remote) ? "loopback" : bind,
+    bind: cell.authMode === "none" || (proxied && !remote) || hop?.from === "loopback" ? "loopback" : bind,
     loopbackProxy: proxied && !remote,
+    ...(hop?.trusted ? { forwardedBy: hop.from === "peer" ? ("peer" as const) : ("loopback" as const) } : {}),
   };
+  if (hop) return { gateway, from: hop.from, forwardedFor: hop.forwardedFor };
   const from = remote ? "peer" : "loopback";
   if (!proxied) return { gateway, from };
   // every trusted-proxy connect travels through the proxy; only a vouched-for one carries the user header

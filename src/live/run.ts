@@ -21,9 +21,10 @@ import { registerCleanup, stopAll } from "./processes.ts";
 import type { LiveProfile } from "./profile.ts";
 import { groupJobs, hotReloadFrom, type Job } from "./jobs.ts";
 import { gatewayId, type CellPlan, type GatewayKey } from "./realise.ts";
-import { deviceTokensOn, isPaired, pairDevices } from "./pairing.ts";
-import { cellRequest, clientRequest, type PairedDevice } from "./request.ts";
+import { deviceTokensOn, isPaired, pairDevices, upgradeInStore, type PairingNeed } from "./pairing.ts";
+import { UPGRADE_SCOPE, approvedRole, cellRequest, clientRequest, type PairedDevice } from "./request.ts";
 import { liveRoot, type LiveRuntime } from "./runtime.ts";
+import { releaseModel } from "../impl/model-impl.ts";
 
 export interface LiveObserved {
   verdict: Verdict;
@@ -90,6 +91,12 @@ class JobRunner {
   readonly starts: LiveRunResult["starts"] = [];
   handshakes = 0;
   private paired = new Map<string, PairedDevice>();
+  private needs: (PairingNeed & { pool?: string })[];
+  private poolSizes = new Map<string, number>();
+  /** per running gateway: the pool device each upgrade lane is at, and the pool devices whose token this gateway issued. */
+  private poolAt = new WeakMap<RunningGateway, Map<string, number>>();
+  /** upgrade cells left unobserved because their lane used up its pool on one gateway (reported as not observed). */
+  exhausted = 0;
   private seedState: string | undefined;
   private seeded: Promise<void>;
   private resolveSeed!: () => void;
@@ -106,17 +113,59 @@ class JobRunner {
   ) {
     this.seeded = new Promise((r) => (this.resolveSeed = r));
     this.total = jobs.reduce((n, j) => n + j.cells.length, 0);
-    if (!this.pairingNeeds().length) this.resolveSeed();
+    this.needs = this.pairingNeeds();
+    for (const need of this.needs) if (need.pool) this.poolSizes.set(need.pool, (this.poolSizes.get(need.pool) ?? 0) + 1);
+    if (!this.needs.length) this.resolveSeed();
   }
 
-  private pairingNeeds(): string[] {
-    const needs = new Set<string>();
-    for (const j of this.jobs) for (const { cell } of j.cells) if (cell.device === "paired") needs.add(`${cell.role}/${cell.client}`);
-    return [...needs].sort();
+  /**
+   * The devices to pair: one per (role, client) for paired cells, and for upgrade cells a pool per
+   * (upgrade, approved role, client), each pool device with a display name of its own. A device
+   * whose upgrade reached the pairing step is no longer at its approval: admitted, it may now be
+   * approved for more; refused as pairing required, it has a pending request, and 9.6 never
+   * approves a device silently while a non-silent request of it is pending (seen live: a local
+   * scope upgrade after a remote one of the same device read "pairing required"). So on each
+   * gateway an upgrade lane moves on to the next pool device after every such connect. A pool is
+   * sized for the most such connects one gateway runs for it (token and tailscale jobs counted as
+   * one where a hot reload joins them): the era model's count of that lane's cells reaching
+   * pairing there, half again and two more, at most UPGRADE_POOL. Pairing a device per upgrade cell
+   * took minutes on a loaded machine; the model only sizes the pool, it decides nothing: a lane that
+   * reaches pairing more often leaves its remaining cells unobserved, reported so. The pools are paired
+   * first: a silent pairing prunes older silent pairings of its cluster once they are a minute
+   * old, and the shared (role, client) devices, paired last, are a cluster of their own.
+   */
+  private pairingNeeds(): (PairingNeed & { pool?: string })[] {
+    const base = new Map<string, PairingNeed>();
+    const pools = new Map<string, { need: Omit<PairingNeed, "id">; size: number }>();
+    const perGateway = new Map<string, number>();
+    const model = releaseModel(this.opts.runtime.version);
+    const reachesPairing = (cell: Cell) => {
+      const v = model.decide(cell);
+      return v.outcome === "admit" || v.reason === "pairing-required";
+    };
+    for (const j of this.jobs) {
+      // the jobs a hot reload may run on one gateway share its pool devices
+      const gateway = gatewayId(this.opts.profile.hotReloadsAllowTailscale && j.key.authMode === "tailscale" ? { ...j.key, authMode: "token" } : j.key);
+      for (const { cell } of [...j.cells, ...(j.riders?.cells ?? [])]) {
+        if (cell.device !== "paired") continue;
+        if (cell.upgrade === "none") base.set(baseLane(cell), { id: baseLane(cell), role: cell.role, client: cell.client });
+        else {
+          const pool = upgradeLane(cell);
+          const n = (perGateway.get(`${gateway} ${pool}`) ?? 0) + (reachesPairing(cell) ? 1 : 0);
+          perGateway.set(`${gateway} ${pool}`, n);
+          const entry = pools.get(pool) ?? { need: { role: approvedRole(cell), client: cell.client }, size: 0 };
+          entry.size = Math.min(UPGRADE_POOL, Math.max(entry.size, Math.ceil(n * 1.5) + 2));
+          pools.set(pool, entry);
+        }
+      }
+    }
+    const pooled = [...pools].sort(([a], [b]) => a.localeCompare(b)).flatMap(([pool, { need, size }]) =>
+      Array.from({ length: size }, (_, i) => ({ ...need, id: `${pool}#${i}`, pool, displayName: `clawproof ${pool} #${i}` })));
+    return [...pooled, ...[...base.values()].sort((a, b) => a.id.localeCompare(b.id))];
   }
 
   async runAll(): Promise<void> {
-    const queue: (Job | "pairing")[] = [...(this.pairingNeeds().length ? ["pairing" as const] : []), ...this.jobs];
+    const queue: (Job | "pairing")[] = [...(this.needs.length ? ["pairing" as const] : []), ...this.jobs];
     const width = Math.max(1, this.opts.jobs ?? 2);
     let failure: unknown;
     const worker = async () => {
@@ -133,6 +182,7 @@ class JobRunner {
     await Promise.all(Array.from({ length: width }, worker));
     await Promise.all(this.stopping);
     if (failure !== undefined) throw failure;
+    if (this.exhausted) this.opts.progress(`live: ${this.exhausted} upgrade cells not observed: their lane reached pairing on one gateway more often than its pool has devices (at most ${UPGRADE_POOL})`);
   }
 
   private start(key: GatewayKey, id: string, seedState: string | undefined): Promise<RunningGateway> {
@@ -223,7 +273,8 @@ class JobRunner {
 
   /** Each paired device of `job` presents the device token this gateway issued it, not one from the pairing gateway. */
   private async refreshTokens(gw: RunningGateway, job: Job, tokens: Map<string, string>): Promise<void> {
-    const needs = new Set(job.cells.filter((c) => c.cell.device === "paired").map((c) => `${c.cell.role}/${c.cell.client}`));
+    // the shared devices only: an upgrade cell's pool device gets this gateway's token on first use (deviceFor)
+    const needs = new Set(job.cells.filter((c) => c.cell.device === "paired" && c.cell.upgrade === "none").map((c) => baseLane(c.cell)));
     if (!needs.size) return;
     const devices = new Map([...this.paired].filter(([need]) => needs.has(need)));
     for (const [need, token] of await deviceTokensOn(this.opts, gw, job.key.authMode, devices)) tokens.set(need, token);
@@ -234,7 +285,7 @@ class JobRunner {
     const t0 = Date.now();
     const gw = await this.start(PAIRING_GATEWAY, "pairing", undefined);
     try {
-      this.paired = await pairDevices(this.opts, gw, this.pairingNeeds(), this.opts.progress);
+      this.paired = await pairDevices(this.opts, gw, this.needs, this.opts.progress);
     } finally {
       await gw.stop();
     }
@@ -257,26 +308,39 @@ class JobRunner {
     for (const item of job.cells) {
       if (item.cell.device !== "paired") loose.push([item]);
       else {
-        const lane = `${item.cell.role}/${item.cell.client}`;
+        const lane = item.cell.upgrade === "none" ? baseLane(item.cell) : upgradeLane(item.cell);
         const cells = lanes.get(lane);
         if (cells) cells.push(item);
         else lanes.set(lane, [item]);
       }
     }
     const queue = [...lanes.values(), ...loose];
+    const at = this.poolAt.get(gw) ?? new Map<string, number>();
+    this.poolAt.set(gw, at);
     const worker = async () => {
       for (let lane = queue.shift(); lane; lane = queue.shift()) {
         for (const { cell, plan } of lane) {
-          const device = `${cell.role}/${cell.client}`;
-          const observation = await this.connect(gw, cell, plan, tokens.get(device));
+          const device = cell.device !== "paired" ? undefined : await this.deviceFor(gw, job.key.authMode, cell, at, tokens);
+          if (device === null) {
+            // this lane used up its pool on this gateway: the cell stays unobserved (reported as such), never guessed
+            this.exhausted++;
+            continue;
+          }
+          const paired = device ? this.paired.get(device) : undefined;
+          const observation = await this.connect(gw, cell, plan, paired && { ...paired, deviceToken: tokens.get(device!) ?? paired.deviceToken });
           this.handshakes++;
           // the gateway finishes a connect in work it detaches from the socket (9.6: node registration and
           // pairing-generation bookkeeping); the device's next connect waits a moment so it does not race it
           if (cell.device === "paired") await sleep(SETTLE_MS);
           const issued = observation.hello?.auth?.deviceToken;
-          if (cell.device === "paired" && issued) tokens.set(device, issued);
+          if (device && issued) tokens.set(device, issued);
           const persisted = cell.device === "unpaired" && observation.kind === "hello" ? !!issued || (await isPaired(gw.stateDir, observation.deviceId!)) : undefined;
-          const verdict = liveVerdict({ observation, sentDevice: cell.device, role: cell.role, ...(persisted === undefined ? {} : { persisted }) });
+          const upgraded = cell.upgrade !== "none" && observation.kind === "hello" ? await upgradeApproved(gw.stateDir, cell, observation) : undefined;
+          const verdict = liveVerdict({ observation, sentDevice: cell.device, role: cell.role, ...(persisted === undefined ? {} : { persisted }), ...(upgraded === undefined ? {} : { upgraded }) });
+          // an upgrade that reached the pairing step (or ended unexplained) left the device off its approval: the lane moves on
+          if (cell.upgrade !== "none" && (verdict.outcome === "admit" || verdict.reason === "pairing-required" || verdict.reason === "unexplained")) {
+            at.set(upgradeLane(cell), (at.get(upgradeLane(cell)) ?? 0) + 1);
+          }
           this.observed.set(cellKey(cell), { verdict, gateway: id });
           if (++this.done % 50 === 0) this.opts.progress(`live: ${this.done}/${this.total} cells`);
         }
@@ -285,13 +349,49 @@ class JobRunner {
     await Promise.all(Array.from({ length: this.opts.inflight ?? 8 }, worker));
   }
 
-  private connect(gw: RunningGateway, cell: Cell, plan: CellPlan, latestToken: string | undefined): Promise<Observation> {
+  /**
+   * The paired device a cell presents: its (role, client) device, or for an upgrade cell the pool
+   * device its lane is at on this gateway (its token issued by this gateway on first use, as for
+   * the shared devices); null when the lane has used up its pool here.
+   */
+  private async deviceFor(gw: RunningGateway, authMode: Cell["authMode"], cell: Cell, at: Map<string, number>, tokens: Map<string, string>): Promise<string | null> {
+    if (cell.upgrade === "none") return baseLane(cell);
+    const lane = upgradeLane(cell);
+    const index = at.get(lane) ?? 0;
+    if (index >= (this.poolSizes.get(lane) ?? 0)) return null;
+    const id = `${lane}#${index}`;
+    if (!tokens.has(id)) {
+      for (const [need, token] of await deviceTokensOn(this.opts, gw, authMode, new Map([[id, this.paired.get(id)!]]))) tokens.set(need, token);
+    }
+    return id;
+  }
+
+  private connect(gw: RunningGateway, cell: Cell, plan: CellPlan, paired: PairedDevice | undefined): Promise<Observation> {
     const host = plan.from === "peer" ? this.netns!.hostAddress : "127.0.0.1";
-    const paired = cell.device === "paired" ? this.paired.get(`${cell.role}/${cell.client}`) : undefined;
-    const request = cellRequest(this.opts, host, gw.port, cell, plan, paired && latestToken ? { ...paired, deviceToken: latestToken } : paired);
+    const request = cellRequest(this.opts, host, gw.port, cell, plan, paired);
     const sent = cell.device === "paired" ? { ...request, graceful: true } : request;
     return plan.from === "peer" ? this.peer!.handshake(sent) : handshake(sent);
   }
+}
+
+/** The lane of a paired cell without an upgrade: its (role, client) device. */
+const baseLane = (cell: Cell) => `${cell.role}/${cell.client}`;
+/** The pool an upgrade cell draws from: devices approved for its approved role and client, asking for this upgrade. */
+const upgradeLane = (cell: Cell) => `${cell.upgrade}:${approvedRole(cell)}/${cell.client}`;
+/** Pool devices per upgrade lane at most (a gateway admitting more upgrades on one lane leaves the rest unobserved). */
+const UPGRADE_POOL = 48;
+
+/**
+ * Whether an admitted upgrade was approved (the paired record now has the requested role and
+ * added scope), read from the paired store where the release keeps it as JSON (3.13), else from
+ * hello-ok (9.6): a device token issued for the requested role with the added scope granted.
+ */
+async function upgradeApproved(stateDir: string, cell: Cell, o: Observation): Promise<boolean> {
+  const scope = cell.upgrade === "scopes" ? UPGRADE_SCOPE[cell.role] : undefined;
+  const stored = await upgradeInStore(stateDir, o.deviceId!, cell.role, scope);
+  if (stored !== undefined) return stored;
+  const auth = o.hello?.auth;
+  return !!auth?.deviceToken && auth.role === cell.role && (!scope || (auth.scopes ?? []).includes(scope));
 }
 
 /**

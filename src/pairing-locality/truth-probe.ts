@@ -1,4 +1,5 @@
 import type { Client } from "../domain/cell.ts";
+import { CLIENT_WIRE } from "../domain/client-wire.ts";
 import { compareVersions } from "../domain/versions.ts";
 import { HEADER, type ConcreteRequest } from "../locality/request.ts";
 import { requestOf, type LocalityCell } from "../locality/locality-domain.ts";
@@ -34,15 +35,8 @@ export type PairingAuth = (typeof PAIRING_AUTHS)[number];
 
 export const LOOPBACK_ORIGIN = "http://127.0.0.1:18789";
 
-/** client id/mode as each kind sends it; the Control UI connects in webchat mode (it is what browser_container_local names). */
-const CLIENT_INFO: Record<Client, { id: string; mode: string }> = {
-  cli: { id: "cli", mode: "cli" },
-  backend: { id: "gateway-client", mode: "backend" },
-  "node-host": { id: "node-host", mode: "node" },
-  webchat: { id: "webchat", mode: "webchat" },
-  "control-ui": { id: "openclaw-control-ui", mode: "webchat" },
-  other: { id: "test", mode: "test" },
-};
+/** client id/mode as each kind sends it (one table with the live harness); the Control UI connects in webchat mode (it is what browser_container_local names). */
+const CLIENT_INFO = CLIENT_WIRE;
 
 /** The connect frame's params as that client sends them (protocol 3). */
 export function probeConnectParams(p: Pick<PairingProbe, "client">): Record<string, unknown> {

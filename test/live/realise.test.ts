@@ -42,7 +42,7 @@ describe("live realisation", () => {
   });
 
   it("lets cells without allowInsecureAuth ride on the gateway given it only where the release strips that retired knob at start", () => {
-    const cells = allCells().filter((c) => c.authMode === "password" && c.locality === "local" && !c.dangerouslyDisableDeviceAuth && c.credential === "secret-ok" && c.device === "none");
+    const cells = allCells().filter((c) => c.authMode === "password" && c.locality === "local" && !c.dangerouslyDisableDeviceAuth && c.credential === "secret-ok" && c.device === "none" && !c.forwarded);
     const on96 = groupJobs(cells, profile);
     expect(on96.map((j) => [j.key.allowInsecureAuth, j.riders?.key.allowInsecureAuth, j.cells.length + (j.riders?.cells.length ?? 0)])).toEqual([[true, false, cells.length]]);
     const on313 = groupJobs(cells, liveProfile("2026.3.13"));
