@@ -50,7 +50,7 @@ export const HISTORY: readonly HistoryBug[] = [
     title: "the Origin check ran only for Control UI and WebChat: a foreign page claiming to be the CLI passed",
     source: "cross-site WebSocket hijacking class (GHSA-5wcw-8jjv-m286's family); 2.25 checks every client sending an Origin (enforceOriginCheckForAnyClient), without proxy headers until 3.11 (the GHSA row below)",
     grants: "too-much", property: "foreign-origin-rejected", cell: "client=cli,origin=foreign,fwd=0",
-    fixed: "2026.2.25", measuredBy: "sliced resolveHandshakeBrowserSecurityContext from 2.25 (flags the CLI's Origin; 2.24 has no such function) and checkBrowserOrigin (refuses it, every release); model, unmeasured: the call site's inline condition (≤2.24 the Control UI and WebChat only), read from every bundle",
+    fixed: "2026.2.25", measuredBy: "sliced resolveHandshakeBrowserSecurityContext from 2.25 (flags the CLI's Origin; 2.24 has no such function) and checkBrowserOrigin (refuses it, every release); model glue held to the release's sliced glue: the call site's inline condition (≤2.24 the Control UI and WebChat only)",
   },
   {
     id: "browser-origin-silent-pairing",
@@ -178,14 +178,14 @@ export const HISTORY: readonly HistoryBug[] = [
     title: "a foreign page reaching the gateway through a proxy (forwarding headers present) skipped the Origin check by claiming a client id other than the Control UI or WebChat (before 2.25 such ids were never checked: row 2)",
     source: "GHSA-5wcw-8jjv-m286 (2026.3.11: cross-site WebSocket hijacking in trusted-proxy mode; 2.25–3.8 enforce other clients' Origin only without proxy headers)",
     grants: "too-much", property: "foreign-origin-rejected", cell: "client=cli,origin=foreign,fwd=1",
-    fixed: "2026.3.11", measuredBy: "sliced resolveHandshakeBrowserSecurityContext 3.8 (no any-client flag with proxy headers) → 3.11 (flag whatever the headers) and checkBrowserOrigin; model, unmeasured: the call site's inline condition, read from every bundle",
+    fixed: "2026.3.11", measuredBy: "sliced resolveHandshakeBrowserSecurityContext 3.8 (no any-client flag with proxy headers) → 3.11 (flag whatever the headers) and checkBrowserOrigin; model glue held to the release's sliced glue: the call site's inline condition",
   },
   {
     id: "host-header-origin-match",
     title: "a foreign page whose Origin matched the Host header passed the Control UI's Origin check (DNS rebinding: a foreign name resolved to the gateway)",
     source: "checkBrowserOrigin ≤2.22-1 accepts an Origin host equal to the Host header; from 2.23 only with gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback",
     grants: "too-much", property: "foreign-origin-rejected", cell: "client=control-ui,origin=foreign,host=origin",
-    fixed: "2026.2.23", measuredBy: "sliced checkBrowserOrigin 2.22-1 (an Origin equal to the Host header passes) → 2.23 (only with dangerouslyAllowHostHeaderOriginFallback); the Control UI's Origin is checked at an inline call site in every release (model glue)",
+    fixed: "2026.2.23", measuredBy: "sliced checkBrowserOrigin 2.22-1 (an Origin equal to the Host header passes) → 2.23 (only with dangerouslyAllowHostHeaderOriginFallback); the Control UI's Origin is checked at an inline call site before 9.2 (model glue held to the release's sliced glue)",
   },
   {
     id: "lan-browser-container-silent-pairing",

@@ -5,7 +5,8 @@ import type { RuleList } from "./rule.ts";
  * (does the Origin header make this connect a browser one, and is its Origin checked whatever the
  * client claims to be), the call site's condition (is the check run for this connect), and the
  * check itself (checkBrowserOrigin). Each is one dated list used by every era; the dates were
- * measured by running each release's own sliced function on its whole domain (src/origin).
+ * measured by running each release's own sliced function on its whole domain (src/origin), and,
+ * where the call site's condition is inline (before 9.2), its statement-level slice (src/glue).
  *
  * Inputs are abstract: which Origin (the gateway's loopback page, its LAN page, a foreign site,
  * a malformed one such as `null`), which Host header (loopback, LAN, or the foreign site's name
@@ -93,8 +94,6 @@ export const BROWSER_ORIGIN_CHECK: RuleList<OriginCheckInput, OriginCheckResult>
   ],
 };
 
-const INLINE_CONTEXT = "before 2.25 the handshake has no resolveHandshakeBrowserSecurityContext and no any-client flag (read from every bundle: the call site checks browser clients only)";
-
 /** resolveHandshakeBrowserSecurityContext's two Origin facts; the function is sliced from 2.25. */
 export const BROWSER_CONTEXT: RuleList<BrowserContextInput, BrowserContext> = {
   name: "resolveHandshakeBrowserSecurityContext",
@@ -102,7 +101,7 @@ export const BROWSER_CONTEXT: RuleList<BrowserContextInput, BrowserContext> = {
     { id: "browser-context.no-origin", when: (i) => i.origin === "none", then: { hasBrowserOriginHeader: false, enforceOriginCheckForAnyClient: false },
       why: "no (or a blank) Origin header: not a browser connect" },
     { id: "browser-context.browser-clients-only", until: "2026.2.25", when: () => true, then: { hasBrowserOriginHeader: true, enforceOriginCheckForAnyClient: false },
-      why: "≤2.24: no client's Origin is checked for carrying one", unmeasured: INLINE_CONTEXT },
+      why: "≤2.24 has no such function and no any-client flag: its call-site guard (held to ORIGIN_CHECK_APPLIES by the glue layer on every release, and live on 2.24/2.25) checks browser clients only, whatever this says" },
     { id: "browser-context.proxied", since: "2026.2.25", until: "2026.3.11", when: (i) => i.hasProxyHeaders,
       then: { hasBrowserOriginHeader: true, enforceOriginCheckForAnyClient: false },
       why: "GHSA-5wcw-8jjv-m286, measured 3.8 → 3.11: 2.25–3.8 enforce the check for any client only without proxy headers" },
@@ -111,8 +110,8 @@ export const BROWSER_CONTEXT: RuleList<BrowserContextInput, BrowserContext> = {
   ],
 };
 
-const INLINE_CALL_SITE =
-  "the call site's condition (enforceOriginCheckForAnyClient || isControlUi || isWebchat) is inline in the message handler before 9.2 (resolveGatewayWsBrowserOrigin from 9.2): read from every bundle, not run; the helpers it combines are sliced";
+/** Before 9.2 the condition is inline; the glue layer slices it statement-wise (originGuard) and holds these rules to it. */
+const INLINE_MEASURED = "measured before 9.2 on the release's own inline guard (the glue layer's originGuard, every release)";
 const browserClient = (i: OriginAppliesInput) => i.client === "control-ui" || i.client === "webchat";
 
 /** Whether the connect's Origin is checked at all: inline before 9.2, then resolveGatewayWsBrowserOrigin. */
@@ -120,15 +119,15 @@ export const ORIGIN_CHECK_APPLIES: RuleList<OriginAppliesInput, boolean> = {
   name: "resolveGatewayWsBrowserOrigin",
   rules: [
     { id: "origin-applies.browser-client-inline", until: "2026.9.2", when: browserClient, then: true,
-      why: "the Control UI and WebChat are always checked", unmeasured: INLINE_CALL_SITE },
+      why: `the Control UI and WebChat are always checked (${INLINE_MEASURED})` },
     { id: "origin-applies.any-client-inline", since: "2026.2.25", until: "2026.9.2", when: (i) => i.enforceOriginCheckForAnyClient, then: true,
-      why: "from 2.25 any client the context flags", unmeasured: INLINE_CALL_SITE },
+      why: `from 2.25 any client the context flags (${INLINE_MEASURED})` },
     { id: "origin-applies.browser-client", since: "2026.9.2", when: browserClient, then: true,
       why: "measured from 9.2: the Control UI and WebChat are always checked (the browser copilot with its extension origin is not, no cell has it)" },
     { id: "origin-applies.any-client", since: "2026.9.2", when: (i) => i.enforceOriginCheckForAnyClient, then: true,
       why: "measured from 9.2: any client the context flags" },
     { id: "origin-applies.no-inline", until: "2026.9.2", when: () => true, then: false,
-      why: "other clients without the flag are not checked", unmeasured: INLINE_CALL_SITE },
+      why: `other clients without the flag are not checked (${INLINE_MEASURED})` },
     { id: "origin-applies.no", since: "2026.9.2", when: () => true, then: false, why: "measured from 9.2: other clients without the flag are not checked" },
   ],
 };

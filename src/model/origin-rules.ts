@@ -1,9 +1,6 @@
 import { always } from "./rule.ts";
 import type { OriginStage } from "./stage-types.ts";
 
-const INLINE_CALL_SITE =
-  "whether the Origin is checked at all is the call site's inline condition before 9.2 (enforceOriginCheckForAnyClient || isControlUi || isWebchat; resolveGatewayWsBrowserOrigin from 9.2): read from every bundle, not run";
-
 /**
  * Browser Origin check, before auth. The step composes three helpers (origin-helper-rules.ts:
  * the browser security context, the call site's condition, checkBrowserOrigin) on the cell's
@@ -14,8 +11,7 @@ export const ORIGIN: OriginStage = {
   name: "origin check",
   rules: [
     { id: "origin.not-checked-inline", until: "2026.9.2", when: (i) => !i.checked, then: "pass",
-      why: "the call site does not check this connect's Origin (≤2.24 only the Control UI and WebChat; 2.25–3.8 also any client sending an Origin without proxy headers; from 3.11 whatever the headers)",
-      unmeasured: INLINE_CALL_SITE },
+      why: "the call site does not check this connect's Origin (≤2.24 only the Control UI and WebChat; 2.25–3.8 also any client sending an Origin without proxy headers; from 3.11 whatever the headers): the condition is inline before 9.2, held to each release's statement-level slice of it (glue layer, originGuard)" },
     { id: "origin.not-checked", since: "2026.9.2", when: (i) => !i.checked, then: "pass",
       why: "measured from 9.2 (resolveGatewayWsBrowserOrigin): a connect with no Origin from a client other than the Control UI or WebChat is not checked" },
     { id: "origin.refused", when: (i) => !i.result.ok, then: "reject",

@@ -24,7 +24,7 @@ export const ORIGIN_CHECK = originFunction(CHECK_FN, CHECK_ADAPTERS, CHECK_DOMAI
 export const BROWSER_CONTEXT_FUNCTION = originFunction(CONTEXT_FN, CONTEXT_ADAPTERS, CONTEXT_DOMAIN, contextModel,
   "before 2.25 there is no any-client Origin check: the call site checks the Control UI and WebChat only");
 export const ORIGIN_APPLIES = originFunction(APPLIES_FN, APPLIES_ADAPTERS, APPLIES_DOMAIN, appliesModel,
-  "before 9.2 the call site's condition (enforceOriginCheckForAnyClient || isControlUi || isWebchat) is inline in the message handler, read from every bundle; the glue slicer is to measure it");
+  "before 9.2 the call site's condition (enforceOriginCheckForAnyClient || isControlUi || isWebchat) is inline in the connect handler; the glue layer's originGuard holds it to the model");
 
 /** The browser Origin check: its three helpers, each on its whole domain. */
 export const ORIGIN_LAYER: Layer = { id: "origin", functions: [ORIGIN_CHECK, BROWSER_CONTEXT_FUNCTION, ORIGIN_APPLIES] };

@@ -43,7 +43,7 @@ describe.each(BOUNDARY)("the origin layer of openclaw@%s", (version) => {
   it("the call site's condition is a function only in 9.2+; before it is reported inline", () => {
     const a = run(version, ORIGIN_APPLIES).agreement;
     if (version === "2026.9.6") expect(a).toMatchObject({ status: "agrees", cells: APPLIES_DOMAIN.enumerate().length, mismatches: 0 });
-    else expect(a).toMatchObject({ status: "not-in-release", note: expect.stringContaining("inline in the message handler") });
+    else expect(a).toMatchObject({ status: "not-in-release", note: expect.stringContaining("inline in the connect handler") });
   });
 });
 

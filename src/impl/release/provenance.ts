@@ -58,6 +58,7 @@ function originProvenance(release: Release, at: string, real: (fn: string) => { 
   const have = ORIGIN_HELPERS.filter((fn) => real(fn));
   const parts = have.map((fn) => `${real(fn)!.real} on ${real(fn)!.cells} inputs`).join(", ");
   if (have.length === ORIGIN_HELPERS.length) return { step: "origin", decidedBy: release.decider, detail: parts };
-  const glue = "the call site's condition is inline glue";
+  const guard = real("originGuard");
+  const glue = `the call site's condition is inline glue${guard ? `, held to the release's sliced ${guard.real} on ${guard.cells} inputs` : ""}`;
   return { step: "origin", decidedBy: "model", detail: parts ? `${at} (${glue}), composing the release's ${parts}` : `${at} (${glue})` };
 }
