@@ -5,6 +5,7 @@
  */
 import { matchesPattern, parseCellPattern, type CellPattern } from "../domain/cell-key.ts";
 import { allCells } from "../domain/enumerate.ts";
+import type { Cell } from "../domain/cell.ts";
 import { CannotCheckError } from "../domain/errors.ts";
 import type { CheckReport } from "../engine/results.ts";
 import { localityCells, parseLocalityPattern } from "../locality/locality-domain.ts";
@@ -23,6 +24,21 @@ export function cellFilter(key: string): CellPattern {
     throw new CannotCheckError(`--cell ${key} selects no cell: no valid connect has all of these values`);
   }
   return pattern;
+}
+
+/**
+ * Why a pattern valid somewhere selects nothing at one release: the values no connect of that
+ * release has (a dated value such as a knob the release's config does not take), or, when each
+ * value occurs but never together, that.
+ */
+export function noCellAt(key: string, pattern: CellPattern, cells: readonly Cell[], ref: string): CannotCheckError {
+  const absent = Object.entries(pattern)
+    .filter(([field, value]) => !cells.some((c) => (c as unknown as Record<string, unknown>)[field] === value))
+    .map(([field, value]) => `${field}=${String(value)}`);
+  const why = absent.length
+    ? `no connect of ${ref} has ${absent.join(", ")}: this release cannot express it`
+    : `no connect of ${ref} has all of these values together`;
+  return new CannotCheckError(`--cell ${key} selects no cell: ${why}`);
 }
 
 /** `--connection`: validated like `--cell` (known fields, known values, each once), and matching some connection. */

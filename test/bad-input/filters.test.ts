@@ -15,6 +15,11 @@ const ROWS: { row: string; args: string[]; line: RegExp }[] = [
   { row: "--cell with an unknown value", args: ["check", M, "--cell", "role=admin"], line: /^clawproof: --cell: bad cell key part "role=admin": role is one of operator\|node$/ },
   { row: "--cell with an unknown field", args: ["check", M, "--cell", "colour=blue"], line: /^clawproof: --cell: bad cell key part "colour=blue": expected one of role, client/ },
   { row: "--cell whose parts no valid connect has", args: ["check", M, "--cell", "auth=none,cred=secret-ok"], line: /^clawproof: --cell auth=none,cred=secret-ok selects no cell: no valid connect has all of these values$/ },
+  {
+    row: "decide --cell with a value the release cannot express (the loopback-proxy opt-in before 4.27)",
+    args: ["decide", "model:2026.4.26", "--cell", "auth=trusted-proxy,psock=loopback-opted-in"],
+    line: /^clawproof: --cell auth=trusted-proxy,psock=loopback-opted-in selects no cell: no connect of model:2026\.4\.26 has proxySocket=loopback-opted-in: this release cannot express it$/,
+  },
   { row: "--connection with an empty key", args: ["check", M, "--connection", ""], line: /^clawproof: --connection: locality key is empty/ },
   { row: "--connection with an unknown value", args: ["check", M, "--connection", "topo=moon"], line: /^clawproof: --connection: bad locality key part "topo=moon": topo must be one of direct\|/ },
   { row: "--connection with an unknown field", args: ["check", M, "--connection", "role=node"], line: /^clawproof: --connection: bad locality key part "role=node": expected one of topo, origin/ },

@@ -2,12 +2,12 @@ import type { Command } from "commander";
 import { cellKey, matchesPattern, type CellPattern } from "../../domain/cell-key.ts";
 import type { Cell } from "../../domain/cell.ts";
 import { cellsAt } from "../../domain/enumerate.ts";
-import { CannotCheckError, EXIT } from "../../domain/errors.ts";
+import { EXIT } from "../../domain/errors.ts";
 import { showVerdict } from "../../domain/verdict.ts";
 import type { Implementation } from "../../impl/implementation.ts";
 import { resolveImplementation } from "../../impl/resolve-ref.ts";
 import { loadLiveImplementation } from "../../live/index.ts";
-import { cellFilter } from "../filters.ts";
+import { cellFilter, noCellAt } from "../filters.ts";
 import { emit, oneOf } from "../output.ts";
 import { progressReporter } from "../progress.ts";
 
@@ -42,8 +42,9 @@ export function registerDecide(program: Command, setExit: (code: number) => void
       const impl = ref.startsWith("live:")
         ? await loadLiveImplementation(ref.slice("live:".length), { cells: pattern, compare: false, ...(flags.localOnly ? { localOnly: true } : {}), ...(onProgress ? { onProgress } : {}) })
         : await resolveImplementation(ref, onProgress ? { onProgress } : {});
-      const cells = cellsAt(impl.version).filter((c) => matchesPattern(c, pattern));
-      if (!cells.length) throw new CannotCheckError(`--cell ${flags.cell}: no cell of ${impl.ref} matches`);
+      const atVersion = cellsAt(impl.version);
+      const cells = atVersion.filter((c) => matchesPattern(c, pattern));
+      if (!cells.length) throw noCellAt(flags.cell ?? "", pattern, atVersion, impl.ref);
       const lines = cells.map((cell) => decided(impl, cell, format));
       emit(lines.map((l) => l.text).join("\n") + "\n", flags.out);
       setExit(lines.some((l) => l.decided) ? EXIT.holds : EXIT.cannotCheck);
