@@ -26,6 +26,11 @@ export interface LayerFunction<In = any, Out = any> {
    * logic inline (no export of its own) and the model stands in: this says so, in a report.
    */
   inline?: string;
+  /**
+   * cut by the statement slicer out of a handler's body (inline glue, no export of its own): a
+   * handle holding only separate functions has nothing to cut it from, so it is left unchecked.
+   */
+  cutFromHandler?: boolean;
 }
 
 /** A layer: a group of functions one handshake step (or a few) is decided by. */
@@ -66,6 +71,10 @@ export async function runFunction<In, Out>(fn: LayerFunction<In, Out>, release: 
   const model = fn.model(release.version);
   if (!adapter) {
     const names = [...new Set(fn.adapters.map((a) => a.real))].join(" or ");
+    if (fn.cutFromHandler && release.holdsHandlers === false) {
+      const note = `could not check: ${fn.function} is inline glue of the connect handler, which separate functions cannot carry (check the checkout as path: to hold it); the model stands in`;
+      return { fn, inputs, agreement: { function: fn.function, status: "not-in-release", cells: 0, mismatches: 0, note } };
+    }
     if (expectedAt(fn, release.version)) throw new CannotCheckError(`${names} not found in ${release.ref}: renamed, inlined, or the cache is damaged`);
     const note = model && fn.inline ? `kept inline in ${release.version} (${fn.inline}); the model stands in` : `no ${names} in ${release.version}; the model has none there either`;
     return { fn, inputs, agreement: { function: fn.function, status: "not-in-release", cells: 0, mismatches: 0, note } };

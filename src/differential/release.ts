@@ -17,6 +17,11 @@ export interface Release {
   /** keys derived tables: the tarball integrity or a fingerprint of the checkout. */
   integrity: string;
   decider: RealDecider;
+  /**
+   * false when the handle holds separate functions (fromFunctions), not the code of the handlers
+   * inline glue is cut from; absent: it does (bundles, checkouts).
+   */
+  holdsHandlers?: boolean;
   /** every export it was asked for that sliced and runs. */
   sliced: readonly string[];
   /**

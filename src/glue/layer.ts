@@ -12,6 +12,7 @@ import { ORIGIN_GUARD } from "./origin-guard.ts";
 export const PAIRING_GLUE: LayerFunction<PairingGlueInput, boolean> = {
   function: "pairingGlue",
   adapters: PAIRING_GLUE_ADAPTERS,
+  cutFromHandler: true,
   inputs: (version) => pairingGlueInputs(version, helperCanBeSilent(version)),
   model: (version) => (i) => modelPairingSilent(version, i).value,
   show: (i, version) => ({ ...i, modelRule: modelPairingSilent(version, i).rule }),
@@ -20,6 +21,7 @@ export const PAIRING_GLUE: LayerFunction<PairingGlueInput, boolean> = {
 export const PROXY_GLUE: LayerFunction<ProxyGlueInput, boolean> = {
   function: "hasProxyHeaders",
   adapters: PROXY_GLUE_ADAPTERS,
+  cutFromHandler: true,
   inputs: proxyGlueInputs,
   model: (version) => (i) => modelHasProxyHeaders(version, i),
   show: (i) => ({ ...i }),

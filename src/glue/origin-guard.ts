@@ -40,6 +40,7 @@ export const ORIGIN_GUARD_ADAPTERS: readonly Adapter<OriginGuardInput, boolean>[
 export const ORIGIN_GUARD: LayerFunction<OriginGuardInput, boolean> = {
   function: "originGuard",
   adapters: ORIGIN_GUARD_ADAPTERS,
+  cutFromHandler: true,
   inputs: originGuardInputs,
   model: (version) => (compareVersions(version, OWN_FUNCTION_FROM) < 0 ? (i) => modelOriginGuard(version, i).value : undefined),
   show: (i, version) => ({ ...i, modelRule: modelOriginGuard(version, i).rule }),

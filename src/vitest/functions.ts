@@ -34,6 +34,7 @@ export async function fromFunctions(functions: Record<string, AnyFunction>, opts
     version: opts.version,
     integrity,
     decider: "source",
+    holdsHandlers: false,
     sliced: names,
     imports: { bare: [], node: [] },
     present: (name) => sources.has(name),

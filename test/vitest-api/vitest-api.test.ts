@@ -58,6 +58,11 @@ describe("fromFunctions", () => {
     expect(violated(fromCode)).toEqual(violated(fromPath));
     expect(violated(fromCode)).toContain("node-never-admitted-without-identity");
     expect(fromCode.provenance.find((p) => p.step === "evaluateMissingDeviceIdentity")?.decidedBy).toBe("source");
+    // inline glue is cut from handler code, which separate functions do not carry: reported as not checked, never as agreeing
+    for (const glue of ["pairingGlue", "hasProxyHeaders"]) {
+      expect(fromCode.agreement?.find((a) => a.function === glue)?.note).toMatch(/^could not check: /);
+      expect(fromPath.agreement?.find((a) => a.function === glue)?.status).toBe("agrees");
+    }
   });
 });
 
