@@ -74,4 +74,57 @@ export const LIVE_BOUNDARIES: readonly LiveBoundary[] = [
     after: "2026.4.2",
     what: "from 4.2 a paired node's device token verifies again",
   },
+  {
+    id: "host-header-match-opt-in",
+    rules: ["origin-check.host-header-match", "origin-check.host-header-fallback-unnamed"],
+    // remote: before 3.31 a loopback socket whose Host is not a local name is not local, so a rebound Host is only ever remote
+    cells: "role=operator,client=control-ui,origin=foreign,host=origin,auth=token,cred=secret-ok,loc=remote,upgrade=none,fwd=0,dtok=0",
+    before: "2026.2.22",
+    after: "2026.2.23",
+    what: "2.23 refuses a foreign Origin that equals the Host header (a rebound name) unless dangerouslyAllowHostHeaderOriginFallback is set",
+  },
+  {
+    id: "proxied-origin-checked",
+    rules: ["browser-context.proxied"],
+    cells: "role=node,client=cli,origin=foreign,fwd=1,auth=token,cred=secret-ok,upgrade=none,host=gateway,dtok=0",
+    before: "2026.3.8",
+    after: "2026.3.11",
+    what: "GHSA-5wcw-8jjv-m286: 3.11 checks a non-browser client's Origin also when the request carries forwarding headers",
+  },
+  {
+    id: "scope-upgrade-never-silent",
+    rules: ["pairing.scope-upgrade-never-silent", "pairing.upgrade-silent"],
+    cells: "role=node,client=node-host,device=paired,upgrade=scopes,loc=local,auth=token,cred=secret-ok,origin=none,fwd=0,host=gateway,dtok=0",
+    before: "2026.3.24",
+    after: "2026.3.28",
+    what: "3.28's caller never approves a scope upgrade silently, whatever shouldAllowSilentLocalPairing says",
+  },
+  {
+    id: "node-upgrade-needs-approval",
+    rules: ["pairing.upgrade-to-non-operator-needs-approval"],
+    // a device approved as an operator asking to be a node; the other way round the gateway also sees the
+    // operator's requested scopes as a scope upgrade (5.12 and 5.18 live: "asking for more scopes"), not modelled yet (reported)
+    cells: "role=node,client=node-host,device=paired,upgrade=role,loc=local,auth=token,cred=secret-ok,origin=none,fwd=0,host=gateway,dtok=0",
+    before: "2026.5.12",
+    after: "2026.5.18",
+    what: "5.18: a paired device asking for the node role waits for an operator",
+  },
+  {
+    id: "scope-upgrade-back-to-helper",
+    rules: ["pairing.scope-upgrade-never-silent", "silent.scope-upgrade-needs-secret-auth"],
+    // the shared secret: a device token asking for more scopes than it was issued for is refused outright on
+    // 7.35 and 8.1 (AUTH_SCOPE_MISMATCH), where the model verifies it and asks for pairing (not modelled yet; reported)
+    cells: "role=operator,client=cli,device=paired,upgrade=scopes,loc=local,auth=token,cred=secret-ok,origin=none,fwd=0,host=gateway,dtok=0",
+    before: "2026.7.35",
+    after: "2026.8.1",
+    what: "8.1 hands scope upgrades back to shouldAllowSilentLocalPairing, which wants auth method none, token or password",
+  },
+  {
+    id: "scope-upgrade-silent-inline",
+    rules: ["silent.local-e0", "silent.local-inline", "pairing.upgrade-silent"],
+    cells: "role=node,client=node-host,device=paired,upgrade=scopes,loc=local,auth=token,cred=secret-ok,origin=none,fwd=0,host=gateway,dtok=0",
+    before: "2026.2.21",
+    after: "2026.2.22-1",
+    what: "2.22-1's inline silent pairing approves a local paired device's scope upgrade silently too (2.21: first pairings only)",
+  },
 ];
