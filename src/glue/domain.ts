@@ -1,8 +1,9 @@
-import { ROLES, type Role } from "../domain/cell.ts";
+import { ROLES } from "../domain/cell.ts";
 import { compareVersions } from "../domain/versions.ts";
 import { INGRESS_KINDS, type IngressKind } from "../locality/eras/model.ts";
 import { HEADER } from "../locality/request.ts";
-import { PAIRING_REASONS, type PairingReason } from "../model/policy-functions.ts";
+import { silentPairingInline } from "../model/pairing-glue.ts";
+import { PAIRING_REASONS, type PairingGlueInput, type PairingReason } from "../model/policy-functions.ts";
 
 /**
  * The inputs of the handshake glue the connect handler keeps inline, in clawproof's words. Each
@@ -11,24 +12,11 @@ import { PAIRING_REASONS, type PairingReason } from "../model/policy-functions.t
  */
 
 
-export interface PairingGlueInput {
-  /** why the handler asks for pairing (the helper's `reason`); metadata upgrades are not in the cell domain. */
-  reason: PairingReason;
-  /** the handler holds a paired-device record (every upgrade; never a first pairing here). */
-  paired: boolean;
-  /** the role the connect asks for (on a role upgrade, the new one). */
-  role: Role;
-  /**
-   * silent local pairing's answer: the helper's (shouldAllowSilentLocalPairing, from 2.25), or,
-   * where the release computes it inline (≤2.24), what the inline code reads: isLocalClient.
-   */
-  silentOk: boolean;
-  /** a client other than the Control UI or WebChat sent an Origin: told apart only where the helper is inline. */
-  origin: boolean;
-}
+/** The pairing request's silent-or-not reads what the handshake hands the policy function of that name. */
+export type { PairingGlueInput } from "../model/policy-functions.ts";
 
 /** Before 2.25 the silent-pairing helper is inline, so the glue's own inputs are the locality and the Origin. */
-export const helperInline = (version: string) => compareVersions(version, "2026.2.25") < 0;
+export const helperInline = silentPairingInline;
 
 /** Every pairing glue input at a version (`canBeSilent` says which reasons the helper can answer yes for there). */
 export function pairingGlueInputs(version: string, canBeSilent: (reason: PairingReason) => boolean): PairingGlueInput[] {

@@ -1,11 +1,12 @@
 import { concreteRequest } from "../locality/request.ts";
 import { eraOf } from "../model/eras/index.ts";
 import { modelAt, type ModelAt } from "../model/model-at.ts";
+import { modelPairingGlue } from "../model/pairing-glue.ts";
 import type { PairingReason, SilentPairingInput } from "../model/policy-functions.ts";
 import { decide } from "../model/rule.ts";
 import { modelOriginHelpers, originStepInput } from "../model/origin-step.ts";
 import { hasProxyHeadersAt } from "../pairing-locality/truth-probe.ts";
-import { HEADER_SETS, helperInline, type PairingGlueInput, type ProxyGlueInput } from "./domain.ts";
+import { HEADER_SETS, type PairingGlueInput, type ProxyGlueInput } from "./domain.ts";
 
 /**
  * The model's answer for each piece of glue, taken from the model's own rules (never restated):
@@ -28,21 +29,9 @@ const helperInput = (reason: PairingReason, local: boolean, origin: boolean): Si
 export const helperCanBeSilent = (version: string) => (reason: PairingReason) =>
   decide(modelOf(version).silentPairing, helperInput(reason, true, false)).value;
 
-/** The model's pairing step on one glue input: silent, or not (an operator must approve). */
+/** The model's pairing step on one glue input: silent, or not (an operator must approve); the handshake's own (src/model/pairing-glue.ts). */
 export function modelPairingSilent(version: string, i: PairingGlueInput, model: ModelAt = modelOf(version)): { value: boolean; rule: string } {
-  // where the release computes the helper inline, the model's helper list answers from what the inline code reads
-  const ok = helperInline(version) ? decide(model.silentPairing, helperInput(i.reason, i.silentOk, i.origin)).value : i.silentOk;
-  const upgrade = i.reason === "scope-upgrade" ? "scopes" : i.reason === "role-upgrade" ? "role" : "none";
-  const step = decide(model.pairing, {
-    hasDevice: true, controlUiSkip: false, backendSkip: false,
-    paired: i.paired,
-    silent: i.reason === "not-paired" && ok,
-    upgrade,
-    approvedRole: upgrade === "role" ? (i.role === "operator" ? "node" : "operator") : i.role,
-    localSilentOk: i.reason !== "not-paired" && ok,
-    isLocalClient: i.silentOk,
-    method: "token",
-  });
+  const step = modelPairingGlue(model, i);
   return { value: step.value === "silent", rule: step.rule };
 }
 

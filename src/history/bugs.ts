@@ -35,7 +35,7 @@ const LAN_CLIENT_LOOPBACK_HOST = "topo=direct,origin=remote-lan-outside,trusted=
 /** It claims to be the Control UI with a new device, sends the gateway's own loopback page as its Origin and holds the token. */
 const CONTROL_UI_WITH_TOKEN = "client=control-ui,device=unpaired,origin=loopback,auth=token,cred=secret-ok";
 const MEASURED_ON_THE_REQUEST =
-  "sliced resolvePairingLocality and shouldAllowSilentLocalPairing on the topology's concrete request; model glue held to the release's sliced glue on every input: the handshake's hasProxyHeaders and the Origin check's inline call site (checkBrowserOrigin itself sliced)";
+  "sliced resolvePairingLocality and shouldAllowSilentLocalPairing on the topology's concrete request, handed the release's sliced hasProxyHeaders glue on that request, the pairing request settled by its sliced pairing glue; the Origin check's inline call site model glue held to the release's sliced glue on every input (checkBrowserOrigin itself sliced)";
 
 export const HISTORY: readonly HistoryBug[] = [
   {

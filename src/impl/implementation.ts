@@ -4,6 +4,7 @@ import type { EraId } from "../model/era.ts";
 import type { Agreement } from "../differential/agreement.ts";
 import type { LocalityObserver } from "../topology/observer.ts";
 import type { PairingObserver } from "../pairing-locality/truth-table.ts";
+import type { HandshakeGlue } from "../topology/handshake-glue.ts";
 
 export type ImplKind = "model" | "candidate" | "release" | "checkout" | "live";
 
@@ -75,6 +76,8 @@ export interface Implementation {
    * functions, or the model for model implementations. Absent: ground-truth pairing is unchecked.
    */
   observePairing?: PairingObserver;
+  /** the handshake glue the pairing ground truth composes with it (a release's sliced glue where it has it). Absent: that ground truth is unchecked. */
+  handshakeGlue?: HandshakeGlue;
   /** sliced code only: the `node:` and bare imports its slices pulled in. */
   imports?: { bare: string[]; node: string[] };
   /**

@@ -7,6 +7,7 @@ import type { RuleList } from "../model/rule.ts";
 import { patchedEra, type ModelPatch } from "../model/patch.ts";
 import { localityModelAt } from "../locality/locality-model.ts";
 import { localityModelObserver } from "../topology/observer.ts";
+import { modelHandshakeGlue } from "../topology/handshake-glue.ts";
 import { modelPairingObserver } from "../pairing-locality/truth-model.ts";
 import { uniformProvenance, type CoverageRule, type Implementation } from "./implementation.ts";
 
@@ -43,6 +44,7 @@ export function modelImplementation(ref: string, era: EraModel, version: string,
     coverage: { rules: coverageRules(model), hits },
     provenance: uniformProvenance("model", `${era.id} model at ${version}`),
     observePairing: modelPairingObserver(version, modelFunctions(model)),
+    handshakeGlue: modelHandshakeGlue(version, modelFunctions(model)),
     ...(patch?.locality ? { observeLocality: localityModelObserver(patch.locality(localityModelAt(version))) } : {}),
     notes: [],
   };

@@ -1,6 +1,8 @@
 import { compareVersions } from "../domain/versions.ts";
 import { finiteDomain, named, type FiniteDomain } from "../differential/domain.ts";
-import { AUTH_METHODS, GATE_KINDS, GATEWAY_AUTH_MODES, PAIRING_LOCALITIES, PAIRING_REASONS, type PolicyFunctionName } from "./policy-functions.ts";
+import {
+  AUTH_METHODS, GATE_KINDS, GATEWAY_AUTH_MODES, PAIRING_LOCALITIES, PAIRING_REASONS, SILENT_PAIRING_FUNCTION_FROM, type PolicyFunctionName,
+} from "./policy-functions.ts";
 
 /**
  * The finite input domain of each policy function: the differential check runs model and release
@@ -40,6 +42,11 @@ export const FUNCTION_DOMAINS: Record<PolicyFunctionName, (version: string) => F
   shouldAllowSilentLocalPairing: (v) => [
     ["locality", localities(v)], ["hasBrowserOriginHeader", bool], ["isControlUi", bool], ["isWebchat", bool], ["authMethod", AUTH_METHODS],
     ["reason", PAIRING_REASONS],
+  ],
+  // the glue layer answers only the inputs the handler can hand it (a first pairing is never paired, an upgrade always): the rest are holes, never asked
+  pairingGlue: (v) => [
+    ["reason", PAIRING_REASONS], ["paired", bool], ["role", ROLES], ["silentOk", bool],
+    ["origin", compareVersions(v, SILENT_PAIRING_FUNCTION_FROM) < 0 ? bool : [false]],
   ],
 };
 

@@ -3,6 +3,7 @@ import type { Verdict } from "../domain/verdict.ts";
 import type { ModelAt } from "./model-at.ts";
 import type { AuthMethod, GateKind, GatewayAuthMode, PairingLocality, PairingReason, PolicyFunctions } from "./policy-functions.ts";
 import { decide, type HitCounter } from "./rule.ts";
+import { silentPairingInline } from "./pairing-glue.ts";
 import { modelOriginHelpers, originStepInput, type OriginHelpers } from "./origin-step.ts";
 import type { AuthFacts } from "./stage-types.ts";
 
@@ -72,27 +73,45 @@ export function runHandshake(
   if (final === "unauthorized") return reject("unauthorized", rules);
   const method = final === "auth-ok" ? facts.auth.method : final;
 
-  // the release's own answer for this pairing's reason: a first pairing, or the upgrade the paired device asks for
-  const localSilentOk = (reason: PairingReason) => fns.shouldAllowSilentLocalPairing({
-    locality: facts.locality, hasBrowserOriginHeader: facts.hasOrigin, isControlUi: facts.isControlUi, isWebchat: cell.client === "webchat", authMethod: method, reason,
-  });
-  const pairing = decide(model.pairing, {
-    hasDevice: facts.hasDevice,
-    controlUiSkip: facts.hasDevice && fns.shouldSkipControlUiPairing({
-      isControlUi: facts.isControlUi, role: cell.role, allowBypass: facts.allowBypass, sharedAuthOk: facts.auth.sharedAuthOk,
-      trustedProxyAuthOk: facts.trustedProxyAuthOk, authMode: facts.mode, authMethod: method, hasDevice: facts.hasDevice,
-    }),
-    backendSkip: facts.hasDevice && backend(method),
-    paired: cell.device === "paired",
-    silent: facts.hasDevice && cell.device === "unpaired" && localSilentOk("not-paired"),
-    upgrade: cell.upgrade,
-    approvedRole: cell.upgrade === "role" ? (cell.role === "operator" ? "node" : "operator") : cell.role,
-    localSilentOk: facts.hasDevice && cell.upgrade !== "none" && localSilentOk(cell.upgrade === "role" ? "role-upgrade" : "scope-upgrade"),
-    isLocalClient: facts.isLocalClient,
-    method,
-  }, track).value;
+  const pairing = pairingStep(cell, model, fns, facts, method, backend, track);
   if (pairing === "required") return reject("pairing-required", rules, pairing);
   return { outcome: "admit", reason: "ok", scopes, pairing, rules };
+}
+
+/** Pairing outcomes the step settles before the pairing request is made: no device, a skip, or already paired for what it asks. */
+const SETTLED_BEFORE_REQUEST: ReadonlySet<Verdict["pairing"]> = new Set(["no-device", "skipped", "paired"]);
+
+/**
+ * The pairing step: the model's list settles the skips and the paired state; whether a pairing
+ * request is then approved silently is the pairing glue's (a policy function like the others, so a
+ * release's own sliced glue answers it where the release has it). The glue reads the silent-pairing
+ * helper's answer for the request's reason, or, where the release computes that inline (before
+ * 2.25), isLocalClient and whether a client other than the Control UI or WebChat sent an Origin.
+ */
+function pairingStep(
+  cell: Cell, model: ModelAt, fns: PolicyFunctions, facts: ConnectFacts, method: AuthMethod, backend: (m: AuthMethod) => boolean, track: HitCounter,
+): Verdict["pairing"] {
+  const controlUiSkip = facts.hasDevice && fns.shouldSkipControlUiPairing({
+    isControlUi: facts.isControlUi, role: cell.role, allowBypass: facts.allowBypass, sharedAuthOk: facts.auth.sharedAuthOk,
+    trustedProxyAuthOk: facts.trustedProxyAuthOk, authMode: facts.mode, authMethod: method, hasDevice: facts.hasDevice,
+  });
+  const settled = decide(model.pairing, {
+    hasDevice: facts.hasDevice, controlUiSkip, backendSkip: facts.hasDevice && backend(method), paired: cell.device === "paired", upgrade: cell.upgrade,
+    approvedRole: cell.upgrade === "role" ? (cell.role === "operator" ? "node" : "operator") : cell.role,
+    // the request's silent-or-not is the glue's below: a list rule reading these settles no request
+    silent: false, localSilentOk: false, isLocalClient: facts.isLocalClient, method,
+  });
+  if (SETTLED_BEFORE_REQUEST.has(settled.value)) {
+    track(settled.rule);
+    return settled.value;
+  }
+  const reason: PairingReason = cell.upgrade === "role" ? "role-upgrade" : cell.upgrade === "scopes" ? "scope-upgrade" : "not-paired";
+  const inline = silentPairingInline(model.version);
+  const silentOk = inline ? facts.isLocalClient : fns.shouldAllowSilentLocalPairing({
+    locality: facts.locality, hasBrowserOriginHeader: facts.hasOrigin, isControlUi: facts.isControlUi, isWebchat: cell.client === "webchat", authMethod: method, reason,
+  });
+  const origin = inline && facts.hasOrigin && !facts.isControlUi && cell.client !== "webchat";
+  return fns.pairingGlue({ reason, paired: cell.device === "paired", role: cell.role, silentOk, origin }) ? "silent" : "required";
 }
 
 function connectFacts(cell: Cell, model: ModelAt, fns: PolicyFunctions, track: HitCounter): ConnectFacts {

@@ -2,6 +2,7 @@ import { inVersionRange, type VersionRange } from "../domain/versions.ts";
 import type { EraModel, HandshakeShape } from "./era.ts";
 import { decide, rulesAt, type HitCounter, type RuleList } from "./rule.ts";
 import type { PolicyFunctions } from "./policy-functions.ts";
+import { modelPairingGlue } from "./pairing-glue.ts";
 
 export type ResolvedShape = { [K in keyof HandshakeShape]: boolean };
 
@@ -49,5 +50,6 @@ export function modelFunctions(model: ModelAt, hit?: HitCounter): PolicyFunction
     shouldSkipControlUiPairing: (i) => decide(model.controlUiPairing, i, hit).value,
     shouldSkipBackendSelfPairing: (i) => decide(model.backendPairing, i, hit).value,
     shouldAllowSilentLocalPairing: (i) => decide(model.silentPairing, i, hit).value,
+    pairingGlue: (i) => modelPairingGlue(model, i, hit).value === "silent",
   };
 }

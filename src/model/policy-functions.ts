@@ -98,6 +98,30 @@ export interface SilentPairingInput {
   reason: PairingReason;
 }
 
+/**
+ * The pairing request's silent-or-not, which the connect handler keeps inline (the glue layer
+ * slices it statement-wise): once a device is neither skipped nor already paired for what it asks,
+ * is it approved without an operator? The inputs are what that glue reads.
+ */
+export interface PairingGlueInput {
+  /** why the handler asks for pairing (the helper's `reason`). */
+  reason: PairingReason;
+  /** the handler holds a paired-device record (every upgrade; never a first pairing). */
+  paired: boolean;
+  /** the role the connect asks for (on a role upgrade, the new one). */
+  role: Role;
+  /**
+   * silent local pairing's answer: shouldAllowSilentLocalPairing's (from 2.25), or, where the
+   * release computes it inline (before 2.25), what the inline code reads: isLocalClient.
+   */
+  silentOk: boolean;
+  /** a client other than the Control UI or WebChat sent an Origin: told apart only where the helper is inline. */
+  origin: boolean;
+}
+
+/** From this release shouldAllowSilentLocalPairing is a function of its own; before it the pairing glue computes it inline. */
+export const SILENT_PAIRING_FUNCTION_FROM = "2026.2.25";
+
 /** resolveControlUiAuthPolicy: what the Control UI knobs mean for this connect. */
 export interface ControlUiPolicyInput {
   isControlUi: boolean;
@@ -122,6 +146,8 @@ export interface PolicyFunctions {
   shouldSkipControlUiPairing(input: ControlUiPairingInput): boolean;
   shouldSkipBackendSelfPairing(input: BackendPairingInput): boolean;
   shouldAllowSilentLocalPairing(input: SilentPairingInput): boolean;
+  /** the pairing request's inline silent-or-not (handler glue, no export of its own: the glue layer cuts it out). */
+  pairingGlue(input: PairingGlueInput): boolean;
 }
 
 export type PolicyFunctionName = keyof PolicyFunctions;

@@ -4,10 +4,12 @@ import { localityCells, type LocalityCell } from "../locality/locality-domain.ts
 import { TOPOLOGY_IDS } from "../locality/topology.ts";
 import { HEADER, type ConcreteRequest } from "../locality/request.ts";
 import type { PairingTruth } from "../pairing-locality/truth-table.ts";
-import { hasProxyHeadersAt, observedRequest, type PairingAuth, type PairingProbe } from "../pairing-locality/truth-probe.ts";
+import { observedRequest, type PairingAuth, type PairingProbe } from "../pairing-locality/truth-probe.ts";
 import type { PairingReason } from "../model/policy-functions.ts";
 import type { TopologyContext, TopologyFinding, TopologyViolation } from "./context.ts";
 import { refusedByAuth, trulyLocal } from "./ground-truth.ts";
+import type { HandshakeGlue } from "./handshake-glue.ts";
+import { CannotCheckError } from "../domain/errors.ts";
 
 /** A first pairing whose auth the handshake verifies: a right token or password, or an auth-none gateway. */
 export function pairingAuthOf(cell: Cell): PairingAuth | undefined {
@@ -40,15 +42,25 @@ const forwardedIn = (request: ConcreteRequest) => Boolean(request.headers[HEADER
  * auth, gate), and was not let through by the Control UI's own pairing skip (a configured
  * bypass, judged by remote-unpaired-needs-approval and its exceptions).
  */
-const reachesPairing = (v: Verdict) =>
-  (v.outcome === "admit" || v.reason === "pairing-required") && !v.rules.some((r) => CALLER_REFUSES.includes(r));
+const reachesPairing = (v: Verdict) => (v.outcome === "admit" || v.reason === "pairing-required") && !v.rules.includes("pairing.control-ui-skip");
 
 /**
- * Caller glue that settles the pairing before the pairing code's answer counts: the Control UI's
- * own skip, and the upgrades the caller never approves silently (3.28–7.35 scope upgrades; from
- * 5.18 a paired device asking for a non-operator role), model rules read from every bundle.
+ * Whether the caller's pairing glue lets a silent-pairing yes pair this request silently: the
+ * implementation's own glue (a release's sliced glue where it has it) with the helper answering
+ * yes. It refuses, whatever the helper says, the upgrades it never approves silently (3.28–7.35
+ * scope upgrades; from 5.18 a paired device asking for a non-operator role).
  */
-const CALLER_REFUSES = ["pairing.control-ui-skip", "pairing.scope-upgrade-never-silent", "pairing.upgrade-to-non-operator-needs-approval"];
+function callerLetsSilentThrough(glue: HandshakeGlue, cell: Cell): boolean {
+  const reason = pairingReasonOf(cell)!;
+  try {
+    return glue.pairingSilent({ reason, paired: reason !== "not-paired", role: cell.role, silentOk: true, origin: false });
+  } catch (error) {
+    // a reason the glue was never asked with a yes for (the helper gives none there): the helper's
+    // own answer decides, so a yes from the pairing-locality code is flagged, never excused
+    if (error instanceof CannotCheckError) return true;
+    throw error;
+  }
+}
 
 export const INDISTINGUISHABLE =
   "the request is byte for byte one a process on the gateway host sends (a blind relay forwards exactly its bytes): no gateway code can tell them apart";
@@ -62,6 +74,9 @@ function sentByLocalProcess(connection: LocalityCell): boolean {
   return localRequests.has(sameAs(connection));
 }
 
+/** A pairing-locality answer that also names what gave the hasProxyHeaders it was handed. */
+const withBy = <A extends object>(answer: A, by: string): A => ("by" in answer && Array.isArray(answer.by) ? { ...answer, by: [by, ...answer.by] } : answer);
+
 interface ConnectClass {
   probe: Pick<PairingProbe, "client" | "origin" | "auth" | "reason">;
   /** the cells' `forwarded`: only the class matching the connection's own headers applies to it. */
@@ -71,7 +86,7 @@ interface ConnectClass {
   reaching: Cell[];
 }
 
-function connectClasses(ctx: TopologyContext, connect: (cell: Cell) => boolean, locality: Cell["locality"]): ConnectClass[] {
+function connectClasses(ctx: TopologyContext, glue: HandshakeGlue, connect: (cell: Cell) => boolean, locality: Cell["locality"]): ConnectClass[] {
   const classes = new Map<string, ConnectClass>();
   for (const cell of ctx.policyCells) {
     if (cell.locality !== locality || !connect(cell)) continue;
@@ -79,7 +94,7 @@ function connectClasses(ctx: TopologyContext, connect: (cell: Cell) => boolean, 
     const key = `${probe.client}|${probe.origin}|${probe.auth}|${probe.reason}|${cell.forwarded}`;
     const entry = classes.get(key) ?? { probe, forwarded: cell.forwarded, cells: 0, reaching: [] };
     entry.cells++;
-    if (reachesPairing(ctx.verdict(cell))) entry.reaching.push(cell);
+    if (reachesPairing(ctx.verdict(cell)) && callerLetsSilentThrough(glue, cell)) entry.reaching.push(cell);
     classes.set(key, entry);
   }
   return [...classes.values()];
@@ -100,7 +115,10 @@ export function perConnectionAndPairing(
   violates: (locality: LocalityCell, truth: PairingTruth, reason: PairingReason) => string | undefined,
 ): TopologyFinding[] {
   const observe = ctx.impl.observePairing;
-  const classes = { local: connectClasses(ctx, connect, "local"), remote: connectClasses(ctx, connect, "remote") };
+  const glue = ctx.impl.handshakeGlue;
+  const noGlue = `${ctx.impl.ref} has no handshake glue to compose its pairing-locality code with`;
+  const none: ConnectClass[] = [];
+  const classes = glue ? { local: connectClasses(ctx, glue, connect, "local"), remote: connectClasses(ctx, glue, connect, "remote") } : { local: none, remote: none };
   // many connections hand the pairing code the same request facts: each is asked once per connect class
   const answered = new Map<string, { c: ConnectClass; answer: ReturnType<NonNullable<typeof observe>> }[]>();
   return TOPOLOGY_IDS.map((topology) => {
@@ -116,17 +134,19 @@ export function perConnectionAndPairing(
       const these = classes[observation.isLocalClient ? "local" : "remote"].filter((c) => c.forwarded === forwarded);
       const total = these.reduce((n, c) => n + c.cells, 0);
       // a connection no connect of the domain can ride on is reported, never silently skipped
+      if (!glue) { skip(noGlue, 1); continue; }
       if (!these.length) { skip(`no ${forwarded ? "forwarded" : "unforwarded"} pairing connect in the selected cells carries this connection`, 1); continue; }
       if (!observe) { skip(`${ctx.impl.ref} has no observation of its pairing-locality code`, total); continue; }
       if (sentByLocalProcess(cell)) { skip(INDISTINGUISHABLE, total); continue; }
       if (refusedByAuth(observation)) { checked += total; continue; }
-      const facts = {
-        socket: request.socketAddress ?? "", host: request.host, isLocalClient: observation.isLocalClient,
-        hasProxyHeaders: hasProxyHeadersAt(ctx.impl.version, request, observation.ingressKind),
-      };
+      // the handshake's hasProxyHeaders on this very request: the implementation's own glue
+      const proxy = glue.hasProxyHeaders(request, observation.ingressKind);
+      if ("unchecked" in proxy) { skip(proxy.unchecked, total); continue; }
+      const facts = { socket: request.socketAddress ?? "", host: request.host, isLocalClient: observation.isLocalClient, hasProxyHeaders: proxy.value };
       const key = `${facts.socket}|${facts.host}|${facts.isLocalClient}|${facts.hasProxyHeaders}|${forwarded}`;
       let answers = answered.get(key);
-      if (!answers) answered.set(key, (answers = these.map((c) => ({ c, answer: observe({ ...facts, ...c.probe }) }))));
+      const proxyBy = `${proxy.by}=${proxy.value}`;
+      if (!answers) answered.set(key, (answers = these.map((c) => ({ c, answer: withBy(observe({ ...facts, ...c.probe }), proxyBy) }))));
       let weight = 0;
       let first: { cell: Cell; message: string } | undefined;
       for (const { c, answer } of answers) {

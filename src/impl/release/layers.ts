@@ -20,6 +20,6 @@ export const LAYER_SOURCES: Record<string, readonly string[]> = {
   "pairing-locality": ["differential", "pairing-locality", "model"],
   locality: ["differential", "locality"],
   origin: ["differential", "origin", "model"],
-  // the glue's exports are cut by the statement slicer, whose anchors live with it
-  glue: ["differential", "glue", "model", "locality", "pairing-locality", "release/slice"],
+  // the glue's exports are cut by the statement slicer, whose anchors live with it; the pairing glue's table is stored like the policy functions'
+  glue: ["differential", "glue", "model", "locality", "pairing-locality", "release/slice", "impl/release"],
 };

@@ -5,8 +5,11 @@ import { modelAt, modelFunctions } from "../../model/model-at.ts";
 import type { PolicyFunctionName } from "../../model/policy-functions.ts";
 import { ADAPTERS } from "./adapters/index.ts";
 
+/** A policy function some release exports; the pairing glue never is one (the glue layer cuts it from the handler). */
+type ExportedFunction = Exclude<PolicyFunctionName, "pairingGlue">;
+
 /** Where each policy function is not an export of its own, the release keeps the logic inline (notes §3). */
-const INLINE: Record<PolicyFunctionName, string> = {
+const INLINE: Record<ExportedFunction, string> = {
   resolveControlUiAuthPolicy: "before 2.21 and from 8.1 the Control UI settings are read inline in the connect handler",
   evaluateMissingDeviceIdentity: "through 2.21 the device gate is inline in the message handler",
   roleCanSkipDeviceIdentity: "through 2.21 the skip is the inline canSkipDevice = sharedAuthOk",
@@ -24,7 +27,7 @@ const modelAtVersion = (version: string) => {
   return fns;
 };
 
-function policyFunction(fn: PolicyFunctionName): LayerFunction<Record<string, unknown>, unknown> {
+function policyFunction(fn: ExportedFunction): LayerFunction<Record<string, unknown>, unknown> {
   return {
     function: fn,
     adapters: ADAPTERS.filter((a) => a.abstract === fn),
@@ -36,4 +39,4 @@ function policyFunction(fn: PolicyFunctionName): LayerFunction<Record<string, un
 }
 
 /** The connect policy functions (notes §3), each over its whole abstract domain. */
-export const POLICY_LAYER: Layer = { id: "policy", functions: (Object.keys(INLINE) as PolicyFunctionName[]).map(policyFunction) };
+export const POLICY_LAYER: Layer = { id: "policy", functions: (Object.keys(INLINE) as ExportedFunction[]).map(policyFunction) };

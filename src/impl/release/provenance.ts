@@ -36,9 +36,12 @@ export function provenanceOf(release: Release, model: ModelAt, layers: readonly 
       return { step, decidedBy: "model", detail: s ? `${at}, held to the release's ${s.real} on ${s.cells} auth cells` : at };
     }
     const glue = GLUE[step];
-    // the step's silent-or-not is the handler's inline glue, sliced statement-wise and held to the model's step on its whole domain
-    const held = step === "pairing" ? real("pairingGlue") : undefined;
-    if (held) return { step, decidedBy: "model", detail: `${at} (${glue}: handshake glue; whether it pairs silently held to the release's sliced ${held.real} on ${held.cells} inputs)` };
+    // a pairing request's silent-or-not is the handler's inline glue, sliced statement-wise and tabulated like a policy function
+    const sliced = step === "pairing" ? real("pairingGlue") : undefined;
+    if (sliced) {
+      return { step, decidedBy: release.decider, detail: `whether a pairing request is silent: the release's sliced ${sliced.real} on ${sliced.cells} inputs (the skips and the paired state: ${at})` };
+    }
+    if (step === "pairing") return { step, decidedBy: "model", detail: `${at} (${glue}: handshake glue; the release has no sliced pairing glue, the model's stands in)` };
     if (glue) return { step, decidedBy: "model", detail: `${at} (${glue}: handshake glue, no function of its own)` };
     const s = real(step);
     if (s) return { step, decidedBy: release.decider, detail: `${s.real} on ${s.cells} inputs` };

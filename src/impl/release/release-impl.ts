@@ -5,9 +5,11 @@ import { randomAddresses, randomRequests } from "../../locality/real/inputs.ts";
 import { LOCALITY_LAYER, observationsOf, type RealLocalityObservation } from "../../locality/real/layer.ts";
 import { observerOf } from "../../locality/real/observe.ts";
 import { eraOf } from "../../model/eras/index.ts";
-import { policyDomain } from "../../model/function-domains.ts";
+import { FUNCTION_DOMAINS, policyDomain } from "../../model/function-domains.ts";
+import { GLUE_LAYER } from "../../glue/layer.ts";
 import { runHandshake } from "../../model/handshake.ts";
-import { modelAt, type ModelAt } from "../../model/model-at.ts";
+import { modelAt, modelFunctions, type ModelAt } from "../../model/model-at.ts";
+import { silentPairingInline } from "../../model/pairing-glue.ts";
 import type { PolicyFunctionName } from "../../model/policy-functions.ts";
 import type { Observation } from "../../topology/observer.ts";
 import type { Cell } from "../../domain/cell.ts";
@@ -19,6 +21,8 @@ import { pairingTruthObserver, pairingTruthTable, type PairingTruthTable } from 
 import { LAYERS, LAYER_SOURCES } from "./layers.ts";
 import { mixedFunctions, type PolicyTable } from "./tabulate.ts";
 import { provenanceOf, type LayerSummary } from "./provenance.ts";
+import { proxyHeadersOf, proxyHeadersTable, type ProxyHeadersTable } from "./proxy-headers.ts";
+import { modelHandshakeGlue } from "../../topology/handshake-glue.ts";
 import { ORIGIN_LAYER, originTables } from "../../origin/layer.ts";
 import { releaseOriginHelpers } from "../../origin/release-helpers.ts";
 
@@ -40,19 +44,22 @@ function stored(layer: Layer, runs: readonly FunctionRun[], version: string): St
   const sliced: StoredLayer["sliced"] = {};
   for (const run of runs) if (run.adapter) sliced[run.fn.function] = { real: run.adapter.real, cells: run.inputs.length };
   const out: StoredLayer = { agreement: runs.map((r) => r.agreement), sliced };
-  if (layer.id === "policy") {
+  // the policy functions, and the glue the handshake composes like one (the pairing request's silent-or-not)
+  if (layer.id === "policy" || layer.id === GLUE_LAYER.id) {
     out.tables = {};
-    for (const run of runs) {
-      if (!run.answers) continue;
-      const domain = policyDomain(run.fn.function as PolicyFunctionName, version);
-      const table: Record<string, unknown> = {};
-      run.answers.forEach((a, i) => (table[domain.key(run.inputs[i]!)] = a.ok ? a.value : { error: a.error }));
-      out.tables[run.fn.function] = table;
-    }
+    for (const run of runs) if (run.answers && run.fn.function in FUNCTION_DOMAINS) out.tables[run.fn.function] = answerTable(run, version);
   }
   if (layer.id === LOCALITY_LAYER.id) out.observations = observationsOf(runs);
   if (layer.id === ORIGIN_LAYER.id) out.tables = originTables(runs);
   return out;
+}
+
+/** A policy function's (or the pairing glue's) answers from one run, by the key of its input in the function's domain. */
+export function answerTable(run: FunctionRun, version: string): Record<string, unknown> {
+  const domain = policyDomain(run.fn.function as PolicyFunctionName, version);
+  const table: Record<string, unknown> = {};
+  run.answers?.forEach((a, i) => (table[domain.key(run.inputs[i]!)] = a.ok ? a.value : { error: a.error }));
+  return table;
 }
 
 export interface ReleaseOptions {
@@ -83,7 +90,9 @@ export async function releaseImplementation(release: Release, opts: ReleaseOptio
     const agreement = mergeAgreements(LAYERS.flatMap((l) => layers[l.id]!.agreement), random);
     // the release's own pairing-locality code on every concrete request the topologies give (ground truth)
     const pairing = await derivedFromRelease("pairing-ground-truth", release.integrity, PAIRING_TRUTH_SOURCES, () => pairingTruthTable(release));
-    return assemble(release, model, layers, agreement, opts, pairing);
+    // and its own hasProxyHeaders glue on each of those requests, which the ground truth hands that code
+    const proxy = await derivedFromRelease("proxy-headers-ground-truth", release.integrity, PROXY_TRUTH_SOURCES, () => proxyHeadersTable(release));
+    return assemble(release, model, layers, agreement, opts, { pairing, proxy });
   } finally {
     await release.close();
   }
@@ -91,6 +100,7 @@ export async function releaseImplementation(release: Release, opts: ReleaseOptio
 
 const RANDOM_SOURCES = ["differential", "locality", "impl/release"] as const;
 const PAIRING_TRUTH_SOURCES = ["differential", "domain", "locality", "pairing-locality"] as const;
+const PROXY_TRUTH_SOURCES = ["differential", "glue", "locality", "pairing-locality", "release/slice", "impl/release"] as const;
 
 /** The seeded part of the locality differential: spellings of every address class drawn from the seed. */
 async function randomSpellings(release: Release, seed: number): Promise<Agreement[]> {
@@ -104,22 +114,32 @@ async function randomSpellings(release: Release, seed: number): Promise<Agreemen
   return out;
 }
 
-function assemble(release: Release, model: ModelAt, layers: Record<string, StoredLayer>, agreement: Agreement[], opts: ReleaseOptions, pairing: PairingTruthTable): Implementation {
+/** What the pairing ground truth reads of the release: its pairing-locality code and its hasProxyHeaders glue, on the topologies' requests. */
+interface GroundTruthTables {
+  pairing: PairingTruthTable;
+  proxy: ProxyHeadersTable;
+}
+
+function assemble(release: Release, model: ModelAt, layers: Record<string, StoredLayer>, agreement: Agreement[], opts: ReleaseOptions, truth: GroundTruthTables): Implementation {
   const version = release.version;
-  const policy = layers.policy!;
   const tables: Partial<Record<PolicyFunctionName, PolicyTable>> = {};
-  for (const [fn, answers] of Object.entries(policy.tables ?? {})) {
-    const name = fn as PolicyFunctionName;
-    tables[name] = { real: policy.sliced[fn]!.real, answers, domain: policyDomain(name, version) };
+  for (const layer of [layers.policy!, layers[GLUE_LAYER.id]].filter((l) => l !== undefined)) {
+    for (const [fn, answers] of Object.entries(layer.tables ?? {})) {
+      const name = fn as PolicyFunctionName;
+      tables[name] = { real: layer.sliced[fn]!.real, answers, domain: policyDomain(name, version) };
+    }
   }
   const hits = new Map<string, number>();
   const functions = mixedFunctions(model, tables, release.ref);
   // the origin step's helpers: the release's own where it has them (checkBrowserOrigin in every release)
   const origin = releaseOriginHelpers(layers[ORIGIN_LAYER.id]?.tables ?? {}, model, release.ref);
-  const replaced = new Set(Object.keys(tables).map((fn) => LIST_OF[fn as PolicyFunctionName]));
-  const rules = coverageRules(model).filter((r) => !replaced.has(listKey(model, r.list)));
+  const replaced = new Set(Object.keys(tables).flatMap((fn) => LIST_OF[fn as PolicyFunctionName] ?? []));
+  const glueRules = tables.pairingGlue ? pairingRequestRules(model) : new Set<string>();
+  const rules = coverageRules(model).filter((r) => !replaced.has(listKey(model, r.list)) && !glueRules.has(r.id));
   // the release's own gate answering allow is what justifies a device-less admit (default-deny)
   if (tables.evaluateMissingDeviceIdentity) rules.push({ id: "openclaw:evaluateMissingDeviceIdentity=allow", list: "evaluateMissingDeviceIdentity (release)", admits: true });
+  // likewise its own pairing glue answering silent justifies a silent pairing
+  if (tables.pairingGlue) rules.push({ id: `openclaw:${tables.pairingGlue.real}=true`, list: "pairingGlue (release)", admits: true });
   const locality = layers.locality!;
   const observe = observerOf(release.ref, locality.observations ?? {});
   const decider = locality.sliced.ingressAttribution ? "ingress attribution" : "isLocalDirectRequest";
@@ -137,7 +157,12 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
     imports: release.imports,
     integrity: release.integrity,
     provenance: provenanceOf(release, model, summaries),
-    observePairing: pairingTruthObserver(pairing),
+    observePairing: pairingTruthObserver(truth.pairing),
+    // the ground truth asks the glue outside any handshake: its own set of functions, so no cell's hit counter hears it
+    handshakeGlue: {
+      hasProxyHeaders: proxyHeadersOf(truth.proxy, modelHandshakeGlue(version, modelFunctions(model)).hasProxyHeaders),
+      pairingSilent: mixedFunctions(model, tables, release.ref)(() => {}).pairingGlue,
+    },
     observeLocality: (cell: LocalityCell): Observation => {
       const seen = observe(cell);
       return { ...seen, trail: [`openclaw:${decider}=${seen.ingressKind ?? seen.isLocalClient}`] };
@@ -152,8 +177,19 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
   });
 }
 
-/** The model list each policy function replaces, so coverage is judged only on the model glue that still runs. */
-const LIST_OF: Record<PolicyFunctionName, string> = {
+/**
+ * The model rules a release's pairing glue stands in for: the pairing list's rules that settle a
+ * pairing request (silent or required), and, where the helper is inline, the silent-pairing list
+ * the glue computes itself. The skips and the paired state still run as the model's.
+ */
+function pairingRequestRules(model: ModelAt): Set<string> {
+  const request = model.pairing.rules.filter((r) => r.then === "silent" || r.then === "required").map((r) => r.id);
+  const helper = silentPairingInline(model.version) ? model.silentPairing.rules.map((r) => r.id) : [];
+  return new Set([...request, ...helper]);
+}
+
+/** The model list each policy function replaces, so coverage is judged only on the model glue that still runs (the pairing glue: some of a list's rules, above). */
+const LIST_OF: Partial<Record<PolicyFunctionName, string>> = {
   resolveControlUiAuthPolicy: "controlUiPolicy", evaluateMissingDeviceIdentity: "gate", roleCanSkipDeviceIdentity: "roleSkip",
   isTrustedProxyControlUiOperatorAuth: "trustedProxy", shouldClearUnboundScopes: "scopes", shouldSkipControlUiPairing: "controlUiPairing",
   shouldSkipBackendSelfPairing: "backendPairing", shouldAllowSilentLocalPairing: "silentPairing",
