@@ -43,6 +43,11 @@ export interface LiveProfile {
    * family); ≤2.21 sign only `auth.token` (2.22-1 adds the device token as the signed token).
    */
   deviceProof: { payload: "v2" | "v3"; signsDeviceToken: boolean };
+  /**
+   * the config schema takes `gateway.customBindHost` (measured live: 2.19 refuses to start with
+   * "Unrecognized key: customBindHost", 2.21 binds it), so a gateway can bind the netns address.
+   */
+  bindsCustomHost: boolean;
 }
 
 export function liveProfile(version: string): LiveProfile {
@@ -58,5 +63,6 @@ export function liveProfile(version: string): LiveProfile {
     // protocol 4 is measured on 6.10 and 9.6, 3 on 3.13 and 3.22; a gateway picks within the offered range
     protocol: { min: 3, max: at("2026.3.23") ? 4 : 3 },
     deviceProof: { payload: at("2026.2.26") ? "v3" : "v2", signsDeviceToken: at("2026.2.22-1") },
+    bindsCustomHost: at("2026.2.21"),
   };
 }

@@ -107,6 +107,9 @@ export function unrealisedReason(
   if (throughProxy(cell) && cell.locality === "local" && !profile.loopbackHopIsLocal) {
     return "trusted-proxy local through the proxy: from 3.22 a proxied request is never local, so no such connect is observed as local";
   }
+  if (!profile.bindsCustomHost && planCell(cell, profile).gateway.bind === "custom") {
+    return "this release's config schema refuses gateway.customBindHost, so no gateway of it binds the netns address a remote peer connects to";
+  }
   return undefined;
 }
 
