@@ -54,10 +54,11 @@ describe("the check report names every unmeasured boundary that decided a cell",
     const impl = await resolveImplementation("openclaw@2026.9.6");
     const text = checkText(report(impl));
     expect(impl.coverage.rules.map((r) => r.id)).not.toContain("silent.local");
-    // the handshake glue the model still decides there is listed all the same (none left at 9.6:
-    // the pairing caller's glue is measured by the statement slicer, so its rule is no longer marked)
+    // the handshake glue the model still decides there is listed all the same (none left at 9.6)
     expect(unmeasuredLines(text)).toEqual(impl.coverage.rules.filter((r) => r.unmeasured && impl.coverage.hits.get(r.id)).map((r) => `  ? unmeasured boundary: ${r.id} (${r.unmeasured})`));
-    expect(impl.coverage.hits.get("pairing.upgrade-to-non-operator-needs-approval")).toBeGreaterThan(0);
+    // the pairing request's silent-or-not is the release's own sliced glue: the model's rules for it are replaced, its answers hit
+    expect(impl.coverage.rules.map((r) => r.id)).not.toContain("pairing.upgrade-to-non-operator-needs-approval");
+    expect(impl.coverage.hits.get("openclaw:gluePairingSilentLocal=false")).toBeGreaterThan(0);
     expect(text).not.toContain("unmeasured boundary: pairing.upgrade-to-non-operator-needs-approval");
   });
 });
