@@ -19,12 +19,12 @@ const loopbackHop = "3.13 realises trusted-proxy `local` only as a trusted loopb
 /** An upgrade cell where the device's own token is the only credential that could verify (alone, or beside a wrong secret). */
 const upgradeOnDeviceToken = (c: Cell) => c.upgrade !== "none" && (c.credential === "device-token" || (c.withDeviceToken && c.credential === "secret-wrong"));
 const DEVICE_TOKEN_BOUND =
-  "model error, gateway right (found 2026-12-01 live, harness live-6): 9.6 verifies a device token against the role and scopes it was issued for, before any pairing step. A paired device asking for one more scope with its token is refused AUTH_SCOPE_MISMATCH (\"device token scope mismatch (re-pair or approve scope upgrade)\"), one asking for the role it was not approved for AUTH_DEVICE_TOKEN_MISMATCH (the token is issued per role). The model's final auth takes the device token as verifying whatever the connect asks, so with no verifying shared secret beside it the model carries the upgrade on to pairing (required, silent or a backend skip). Needs a dated model rule: a device token does not verify a connect asking beyond its grant. Replay it and read the close reason";
+  "model error, gateway right (found 2026-12-01 live, harness live-6): 3.13 and 9.6 verify a device token against the role and scopes it was issued for, before any pairing step. A paired device asking for one more scope with its token is refused (9.6: AUTH_SCOPE_MISMATCH \"device token scope mismatch (re-pair or approve scope upgrade)\"; 3.13: AUTH_DEVICE_TOKEN_MISMATCH), one asking for the role it was not approved for AUTH_DEVICE_TOKEN_MISMATCH (the token is issued per role). The model's final auth takes the device token as verifying whatever the connect asks, so with no verifying shared secret beside it the model carries the upgrade on to pairing (required, silent or a backend skip). Needs a dated model rule: a device token does not verify a connect asking beyond its grant. Replay it and read the close reason";
 
 export const DIAGNOSES: readonly Diagnosis[] = [
-  { versions: ["2026.9.6"], label: "reject pairing-required → reject unauthorized", applies: upgradeOnDeviceToken, why: DEVICE_TOKEN_BOUND },
-  { versions: ["2026.9.6"], label: "admit(kept,silent) → reject unauthorized", applies: upgradeOnDeviceToken, why: DEVICE_TOKEN_BOUND },
-  { versions: ["2026.9.6"], label: "admit(kept,skipped) → reject unauthorized", applies: upgradeOnDeviceToken, why: DEVICE_TOKEN_BOUND },
+  { versions: ["2026.3.13", "2026.9.6"], label: "reject pairing-required → reject unauthorized", applies: upgradeOnDeviceToken, why: DEVICE_TOKEN_BOUND },
+  { versions: ["2026.3.13", "2026.9.6"], label: "admit(kept,silent) → reject unauthorized", applies: upgradeOnDeviceToken, why: DEVICE_TOKEN_BOUND },
+  { versions: ["2026.3.13", "2026.9.6"], label: "admit(kept,skipped) → reject unauthorized", applies: upgradeOnDeviceToken, why: DEVICE_TOKEN_BOUND },
   {
     versions: ["2026.3.13"],
     label: "admit(kept,silent) → reject pairing-required",

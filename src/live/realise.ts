@@ -129,7 +129,7 @@ function forwardedHop(cell: Cell, profile: LiveProfile): { from: CellPlan["from"
   return {
     from: remote && cell.authMode !== "none" ? "peer" : "loopback",
     trusted: !remote || profile.refusesUnattributedProxyTraffic,
-    forwardedFor: remote ? REMOTE_CLIENT : "127.0.0.1",
+    forwardedFor: remote ? REMOTE_CLIENT : LOCAL_CLIENT,
   };
 }
 
@@ -149,8 +149,16 @@ export function planCell(cell: Cell, profile: LiveProfile): CellPlan {
   const from = remote ? "peer" : "loopback";
   if (!proxied) return { gateway, from };
   // every trusted-proxy connect travels through the proxy; only a vouched-for one carries the user header
-  return { gateway, from, proxy: { forwardedFor: remote ? REMOTE_CLIENT : "127.0.0.1", user: cell.credential === "proxy-ok" } };
+  return { gateway, from, proxy: { forwardedFor: remote ? REMOTE_CLIENT : LOCAL_CLIENT, user: cell.credential === "proxy-ok" } };
 }
 
 /** The client a remote proxy names in X-Forwarded-For (a documentation address: a header value, never contacted). */
 export const REMOTE_CLIENT = "203.0.113.9";
+/**
+ * The client a trusted loopback hop names for a local cell: a loopback address other than the
+ * trusted proxy's own. 3.13 walks X-Forwarded-For from the right past every trusted proxy, so a
+ * hop naming 127.0.0.1 while 127.0.0.1 is trusted leaves no client address and the connect is not
+ * local (read from 3.13's resolveForwardedClientIp; live, that hop's pairing read "pairing
+ * required"). A header value only: nothing connects to it.
+ */
+export const LOCAL_CLIENT = "127.0.0.2";

@@ -124,13 +124,18 @@ class JobRunner {
    * whose upgrade reached the pairing step is no longer at its approval: admitted, it may now be
    * approved for more; refused as pairing required, it has a pending request, and 9.6 never
    * approves a device silently while a non-silent request of it is pending (seen live: a local
-   * scope upgrade after a remote one of the same device read "pairing required"). So on each
-   * gateway an upgrade lane moves on to the next pool device after every such connect. A pool is
-   * sized for the most such connects one gateway runs for it (token and tailscale jobs counted as
-   * one where a hot reload joins them): the era model's count of that lane's cells reaching
-   * pairing there, half again and two more, at most UPGRADE_POOL. Pairing a device per upgrade cell
-   * took minutes on a loaded machine; the model only sizes the pool, it decides nothing: a lane that
-   * reaches pairing more often leaves its remaining cells unobserved, reported so. The pools are paired
+   * scope upgrade after a remote one of the same device read "pairing required"). So an upgrade
+   * lane runs its local cells first and, on each gateway, moves on to the next pool device after
+   * every admitted connect and every local one that reached pairing. Its remote cells then share
+   * the device a remote pairing request left pending: each lane's first remote cell on a gateway
+   * is on a clean device, later ones see a device with a pending request (the only difference a
+   * gateway could show is approving a remote upgrade silently, which any admitted remote upgrade,
+   * on a clean device or not, reports). A pool is sized for the most such moves one gateway makes
+   * on it (token and tailscale jobs counted as one where a hot reload joins them): the era model's
+   * count of those cells there, and two more, at most UPGRADE_POOL. Every pool device slows every
+   * later connect of 9.6 (its paired store is read per connect: 1,150 of them took a paired
+   * connect to seconds), so the model sizes the pool; it decides nothing: a lane that moves on
+   * more often leaves its remaining cells unobserved, reported so. The pools are paired
    * first: a silent pairing prunes older silent pairings of its cluster once they are a minute
    * old, and the shared (role, client) devices, paired last, are a cluster of their own.
    */
@@ -139,10 +144,7 @@ class JobRunner {
     const pools = new Map<string, { need: Omit<PairingNeed, "id">; size: number }>();
     const perGateway = new Map<string, number>();
     const model = releaseModel(this.opts.runtime.version);
-    const reachesPairing = (cell: Cell) => {
-      const v = model.decide(cell);
-      return v.outcome === "admit" || v.reason === "pairing-required";
-    };
+    const reachesPairing = (cell: Cell) => movesOn(cell, model.decide(cell));
     for (const j of this.jobs) {
       // the jobs a hot reload may run on one gateway share its pool devices
       const gateway = gatewayId(this.opts.profile.hotReloadsAllowTailscale && j.key.authMode === "tailscale" ? { ...j.key, authMode: "token" } : j.key);
@@ -154,7 +156,7 @@ class JobRunner {
           const n = (perGateway.get(`${gateway} ${pool}`) ?? 0) + (reachesPairing(cell) ? 1 : 0);
           perGateway.set(`${gateway} ${pool}`, n);
           const entry = pools.get(pool) ?? { need: { role: approvedRole(cell), client: cell.client }, size: 0 };
-          entry.size = Math.min(UPGRADE_POOL, Math.max(entry.size, Math.ceil(n * 1.5) + 2));
+          entry.size = Math.min(UPGRADE_POOL, Math.max(entry.size, n + 2));
           pools.set(pool, entry);
         }
       }
@@ -314,6 +316,8 @@ class JobRunner {
         else lanes.set(lane, [item]);
       }
     }
+    // an upgrade lane's local cells first: a remote pairing request left pending never reaches them (see pairingNeeds)
+    for (const [lane, cells] of lanes) if (lane.includes(":")) lanes.set(lane, [...cells.filter((c) => c.cell.locality === "local"), ...cells.filter((c) => c.cell.locality !== "local")]);
     const queue = [...lanes.values(), ...loose];
     const at = this.poolAt.get(gw) ?? new Map<string, number>();
     this.poolAt.set(gw, at);
@@ -337,10 +341,8 @@ class JobRunner {
           const persisted = cell.device === "unpaired" && observation.kind === "hello" ? !!issued || (await isPaired(gw.stateDir, observation.deviceId!)) : undefined;
           const upgraded = cell.upgrade !== "none" && observation.kind === "hello" ? await upgradeApproved(gw.stateDir, cell, observation) : undefined;
           const verdict = liveVerdict({ observation, sentDevice: cell.device, role: cell.role, ...(persisted === undefined ? {} : { persisted }), ...(upgraded === undefined ? {} : { upgraded }) });
-          // an upgrade that reached the pairing step (or ended unexplained) left the device off its approval: the lane moves on
-          if (cell.upgrade !== "none" && (verdict.outcome === "admit" || verdict.reason === "pairing-required" || verdict.reason === "unexplained")) {
-            at.set(upgradeLane(cell), (at.get(upgradeLane(cell)) ?? 0) + 1);
-          }
+          // the device may be off its approval now (see pairingNeeds): the lane moves on to a fresh one
+          if (cell.upgrade !== "none" && movesOn(cell, verdict)) at.set(upgradeLane(cell), (at.get(upgradeLane(cell)) ?? 0) + 1);
           this.observed.set(cellKey(cell), { verdict, gateway: id });
           if (++this.done % 50 === 0) this.opts.progress(`live: ${this.done}/${this.total} cells`);
         }
@@ -378,8 +380,10 @@ class JobRunner {
 const baseLane = (cell: Cell) => `${cell.role}/${cell.client}`;
 /** The pool an upgrade cell draws from: devices approved for its approved role and client, asking for this upgrade. */
 const upgradeLane = (cell: Cell) => `${cell.upgrade}:${approvedRole(cell)}/${cell.client}`;
+/** An upgrade connect after which its lane takes a fresh device: admitted, or local and refused at (or after) the pairing step. */
+const movesOn = (cell: Cell, v: Verdict) => v.outcome === "admit" || (cell.locality === "local" && (v.reason === "pairing-required" || v.reason === "unexplained"));
 /** Pool devices per upgrade lane at most (a gateway admitting more upgrades on one lane leaves the rest unobserved). */
-const UPGRADE_POOL = 48;
+const UPGRADE_POOL = 12;
 
 /**
  * Whether an admitted upgrade was approved (the paired record now has the requested role and

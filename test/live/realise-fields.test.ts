@@ -5,7 +5,7 @@ import { isValidCell } from "../../src/domain/validity.ts";
 import { gatewayConfig } from "../../src/live/gateway-config.ts";
 import { liveVerdict } from "../../src/live/observe.ts";
 import { liveProfile } from "../../src/live/profile.ts";
-import { CLIENT_IDS, gatewayId, planCell, unrealisedReason, REMOTE_CLIENT } from "../../src/live/realise.ts";
+import { CLIENT_IDS, LOCAL_CLIENT, gatewayId, planCell, unrealisedReason, REMOTE_CLIENT } from "../../src/live/realise.ts";
 import { SECRET, UPGRADE_SCOPE, approvedRole, cellRequest, freshKey, type PairedDevice } from "../../src/live/request.ts";
 import type { LiveRuntime } from "../../src/live/runtime.ts";
 import { probeConnectParams } from "../../src/pairing-locality/truth-probe.ts";
@@ -56,7 +56,7 @@ describe("live realisation of the appended cell fields", () => {
     const on313 = planCell(remote, p313);
     expect([on313.from, on313.gateway.forwardedBy, gatewayId(on313.gateway)]).toEqual(["peer", undefined, gatewayId(planCell({ ...remote, forwarded: false, origin: "none" }, p313).gateway)]);
     const local = planCell(cellWith({ forwarded: true, authMode: "token", locality: "local" }), p313);
-    expect([local.from, local.gateway.bind, local.gateway.forwardedBy, local.forwardedFor]).toEqual(["loopback", "loopback", "loopback", "127.0.0.1"]);
+    expect([local.from, local.gateway.bind, local.gateway.forwardedBy, local.forwardedFor]).toEqual(["loopback", "loopback", "loopback", LOCAL_CLIENT]);
     expect(gatewayConfig(local.gateway, 1, undefined, p313).gateway.trustedProxies).toEqual(["127.0.0.1"]);
     const none = planCell(cellWith({ forwarded: true, authMode: "none", locality: "remote" }), p96);
     expect([none.from, none.gateway.bind, none.gateway.forwardedBy, none.forwardedFor]).toEqual(["loopback", "loopback", "loopback", REMOTE_CLIENT]);
