@@ -1,5 +1,5 @@
 import type { RuleList } from "./rule.ts";
-import type { BackendPairingInput, ControlUiPairingInput, SilentPairingInput } from "./policy-functions.ts";
+import type { BackendPairingInput, ControlUiPairingInput, PairingReason, SilentPairingInput } from "./policy-functions.ts";
 
 /**
  * The pairing helpers changed in small dated steps that do not follow the era boundaries, so
@@ -52,6 +52,57 @@ export const BACKEND_PAIRING: RuleList<BackendPairingInput, boolean> = {
     { id: "backend-pairing.local-auth-none", since: "2026.5.12", when: (i) => backendLocal(i, true) && i.authMethod === "none",
       then: true, why: "5.12: auth mode none counts (upstream's take on #48285's second change, backend only)" },
     { id: "backend-pairing.no", when: () => true, then: false, why: "everything else pairs (and before 3.8 there was no skip)" },
+  ],
+};
+
+/** What 2.22-1–2.24's inline operator skip reads: the role asked for, resolveConnectAuthState's sharedAuthOk, a browser UI client. */
+export interface OperatorSharedAuthSkipInput {
+  role: "operator" | "node";
+  sharedAuthOk: boolean;
+  /** the Control UI or WebChat. */
+  browserUi: boolean;
+}
+
+/**
+ * The connect handler's inline skipPairingForOperatorSharedAuth, read in the 2.21, 2.22-1, 2.22,
+ * 2.23, 2.24 and 2.25 bundles: absent in 2.21, gone in 2.25. It reads neither the locality nor the
+ * auth method beyond sharedAuthOk (token or password; from 2.24 a trusted-proxy identity too), so
+ * a remote operator's new device goes unpaired and keeps its declared scopes. Live 2026-12-01 on
+ * 2.24: such an operator's new device is not paired, yet the connect is admitted.
+ */
+export const OPERATOR_SHARED_AUTH_SKIP: RuleList<OperatorSharedAuthSkipInput, boolean> = {
+  name: "skipPairingForOperatorSharedAuth (inline)",
+  rules: [
+    { id: "operator-skip.shared-auth", since: "2026.2.22-1", until: "2026.2.25", when: (i) => i.role === "operator" && i.sharedAuthOk && !i.browserUi, then: true,
+      why: "an operator other than the Control UI or WebChat with a verified shared secret skips pairing, local or remote" },
+    { id: "operator-skip.no", when: () => true, then: false, why: "every other client pairs (and outside 2.22-1–2.24 there is no such skip)" },
+  ],
+};
+
+/** A device's pairing request as the handler sees it: paired or not, what it asks beyond its approval, the role it asks for. */
+export interface PairingRequestInput {
+  paired: boolean;
+  upgrade: "none" | "scopes" | "role";
+  requestedRole: "operator" | "node";
+}
+
+/**
+ * The pairing reasons one connect asks for, in the handler's order; it is approved silently only
+ * when every one is. Read in the bundles of 2.9, 2.19, 2.22-1, 2.24, 2.25, 3.28, 4.2, 5.12, 5.18,
+ * 6.35, 7.35, 8.1, 9.2 and 9.6: a paired device whose role is not approved asks role-upgrade, and
+ * then, in the same handler, scope-upgrade whenever it declares scopes its record does not allow
+ * (an empty record allows none). A node's record holds no operator scopes, so a node asking to be
+ * an operator with an operator's scopes asks both; a node connect declares none.
+ */
+export const PAIRING_REASONS_OF: RuleList<PairingRequestInput, readonly PairingReason[]> = {
+  name: "pairing reasons (connect handler)",
+  rules: [
+    { id: "reasons.first-pairing", when: (i) => !i.paired, then: ["not-paired"], why: "no paired record for this key: a first pairing" },
+    { id: "reasons.node-to-operator", when: (i) => i.upgrade === "role" && i.requestedRole === "operator", then: ["role-upgrade", "scope-upgrade"],
+      why: "the role check asks role-upgrade, then the scope check asks scope-upgrade for the operator scopes the node's record lacks; live 2026-12-01 on 5.12 and 5.18 such a connect is refused as asking for more scopes than approved" },
+    { id: "reasons.role", when: (i) => i.upgrade === "role", then: ["role-upgrade"], why: "an operator device asking to be a node declares no scopes" },
+    { id: "reasons.scopes", when: (i) => i.upgrade === "scopes", then: ["scope-upgrade"], why: "more scopes for the approved role" },
+    { id: "reasons.none", when: () => true, then: [], why: "approved for this role and these scopes: nothing to ask" },
   ],
 };
 
