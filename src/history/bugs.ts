@@ -92,14 +92,15 @@ export const HISTORY: readonly HistoryBug[] = [
     title: "device-less shared-token clients kept the scopes they declared",
     source: "GHSA-rqpp-rjj8-7wv8 (#44306, 2026.3.12; first published in 3.13)",
     grants: "too-much", property: "unbound-scopes-cleared", cell: "client=cli,device=none,auth=token,cred=secret-ok",
-    fixed: "2026.3.13", measuredBy: "model: scope clearing is inline before 3.31 (sliced gate decides the admit)",
+    introduced: "2026.2.26", fixed: "2026.3.13", bisectFrom: "2026.2.17",
+    measuredBy: "model: the clearing is inline before 3.31 (sliced gate decides the admit); its rules dated from the connect handler of every bundle 2.9–3.13 (2.26 adds the secret exemption to clearUnboundScopes, 3.13 drops it) and live 2026-12-01: a device-less token CLI is cleared on 2.19, 2.21, 2.24, 2.25 and kept on 2.26",
   },
   {
     id: "trusted-proxy-control-ui-keeps-scopes",
     title: "a device-less Control UI authenticated by the trusted proxy kept its declared scopes",
     source: "#57692 (shouldClearUnboundScopesForMissingDeviceIdentity also clears device-less trusted-proxy sessions)",
     grants: "too-much", property: "unbound-scopes-cleared", cell: "client=control-ui,device=none,auth=trusted-proxy,cred=proxy-ok,ddda=0,insecure=0",
-    introduced: "2026.2.24", fixed: "2026.3.31", measuredBy: "sliced shouldClearUnboundScopes from 3.31; inline before (model)",
+    introduced: "2026.2.26", fixed: "2026.3.31", measuredBy: "sliced shouldClearUnboundScopes from 3.31; inline before (model: 2.24 admits it but clears unless a bypass knob is set, 2.26's secret exemption counts the proxy as shared auth; bundles read)",
   },
   {
     id: "trusted-proxy-operator-keeps-scopes-5.12",
@@ -208,5 +209,12 @@ export const HISTORY: readonly HistoryBug[] = [
     grants: "too-little", property: "configured-loopback-proxy-honoured",
     introduced: "2026.3.31", fixed: "2026.4.27",
     measuredBy: "sliced authorizeGatewayConnect and resolveConnectAuthState (auth layer, psock cells; 3.28/3.31, 4.26/4.27); the opt-in's first release read from every bundle's config schema",
+  },
+  {
+    id: "device-less-scopes-never-cleared",
+    title: "before 2.17 nothing cleared a device-less client's declared scopes: a CLI holding the token kept what it asked for",
+    source: "the connect handlers of 2.9 and 2.12 have no clearing; 2.17's empties a device-less client's scopes unless a Control UI bypass knob is set (bundles read)",
+    grants: "too-much", property: "unbound-scopes-cleared", cell: "client=cli,device=none,auth=token,cred=secret-ok",
+    fixed: "2026.2.17", measuredBy: "model: the clearing is inline (sliced gate decides the admit), dated from the connect handler of each bundle",
   },
 ];

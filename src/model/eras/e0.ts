@@ -3,6 +3,7 @@ import { EVERY_ERA_STAGES } from "../every-era-stages.ts";
 import {
   gateDevicePresent, gateDeviceRequired, gateFailedCredentials,
 } from "../gate-rules.ts";
+import { scopesClearUnlessBypass, scopesKeepBypassOrSecret, scopesNeverClearedInline } from "../scope-rules.ts";
 
 /** E0 (≤ 2026.2.21): the device gate is inline in the message handler and ignores the role. */
 export const E0: EraModel = {
@@ -26,8 +27,11 @@ export const E0: EraModel = {
     ],
   },
   scopes: {
-    name: "scope clearing (none)",
-    rules: [{ id: "scopes.never-cleared", when: () => true, then: false,
-      why: "E0 never clears requested scopes (2.9 even defaults a scope-less operator to operator.admin)" }],
+    name: "inline scope clearing",
+    rules: [
+      { ...scopesNeverClearedInline, until: "2026.2.17" },
+      { ...scopesClearUnlessBypass, since: "2026.2.17" },
+      { ...scopesKeepBypassOrSecret, since: "2026.2.17" },
+    ],
   },
 };

@@ -4,6 +4,7 @@ import {
   gateDevicePresent, gateDeviceRequired, gateFailedCredentials,
   gateOperatorSharedSecret, gateTrustedProxyControlUi, gateControlUiInsecure,
 } from "../gate-rules.ts";
+import { scopesClearUnlessBypass, scopesClearWithoutSecret, scopesKeepBypassOrSecret } from "../scope-rules.ts";
 
 /** E1 (2026.2.22 – 2026.3.11; the 2.22-1 republish already has it): connect-policy.ts; only operators may skip the device. */
 export const E1: EraModel = {
@@ -29,9 +30,9 @@ export const E1: EraModel = {
   scopes: {
     name: "inline clearUnboundScopes",
     rules: [
-      { id: "scopes.clear-without-secret", when: (i) => !i.allowBypass && !i.sharedAuthOk, then: true,
-        why: "requested scopes were emptied only when neither the bypass nor a verified secret applied" },
-      { id: "scopes.keep", when: () => true, then: false, why: "a verified secret (or bypass) kept the requested scopes" },
+      { ...scopesClearUnlessBypass, until: "2026.2.26" },
+      { ...scopesClearWithoutSecret, since: "2026.2.26" },
+      scopesKeepBypassOrSecret,
     ],
   },
 };
