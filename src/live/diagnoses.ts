@@ -14,7 +14,6 @@ interface Diagnosis {
   why: string;
 }
 
-const loopbackHop = "3.13 realises trusted-proxy `local` only as a trusted loopback proxy forwarding X-Forwarded-For 127.0.0.1 (L1 classes that client local)";
 
 /** An upgrade cell where the device's own token is the only credential that could verify (alone, or beside a wrong secret). */
 const upgradeOnDeviceToken = (c: Cell) => c.upgrade !== "none" && (c.credential === "device-token" || (c.withDeviceToken && c.credential === "secret-wrong"));
@@ -26,22 +25,16 @@ export const DIAGNOSES: readonly Diagnosis[] = [
   { versions: ["2026.3.13", "2026.9.6"], label: "admit(kept,silent) → reject unauthorized", applies: upgradeOnDeviceToken, why: DEVICE_TOKEN_BOUND },
   { versions: ["2026.3.13", "2026.9.6"], label: "admit(kept,skipped) → reject unauthorized", applies: upgradeOnDeviceToken, why: DEVICE_TOKEN_BOUND },
   {
-    versions: ["2026.3.13"],
-    label: "admit(kept,silent) → reject pairing-required",
-    applies: (c) => c.authMode === "trusted-proxy" && c.locality === "local",
-    why: `${loopbackHop}; isLocalClient is then true, but silent pairing does not take a proxied connect as direct-local, so the device waits for approval. The cell domain has one "local"; the model reads it as direct-local. Not a model error for direct connects; a proxied-local pairing class would need its own cell value`,
-  },
-  {
-    versions: ["2026.3.13"],
-    label: "reject device-required → reject control-ui-insecure-auth",
-    applies: (c) => c.authMode === "trusted-proxy" && c.locality === "local" && c.client === "control-ui" && c.allowInsecureAuth,
-    why: `${loopbackHop}; the Control UI's allowInsecureAuth path does not count that proxied client as local, so it gets the insecure-auth close where a direct local one gets device-required. Same realisation limit as the pairing case`,
-  },
-  {
     versions: ["2026.9.6"],
     label: "admit(kept,skipped) → reject unexplained",
     applies: (c) => c.client === "backend" && c.role === "node" && c.device === "unpaired" && c.locality === "local",
     why: "the gateway is right, the model stops too early (diagnosed 2026-12-01 from the gateway's log): the handshake policy does skip pairing for a new local gateway-client/backend device with the shared secret, as the model says, but a node connect then files its node-surface pairing request, which 9.6's state worker refuses for a device that is not in the paired store (\"node pairing requires a paired device\"); the gateway logs a parse/handle error and closes 1000 before hello-ok. So that connect is never admitted. Not a model rule: the refusal is an internal error with no close reason, outside the verdict vocabulary (unexplained never agrees). Replay it and read the gateway log",
+  },
+  {
+    versions: ["2026.9.6"],
+    label: "admit(kept,skipped) → reject unexplained",
+    applies: (c) => c.client === "backend" && c.device === "paired" && c.upgrade !== "none" && c.locality === "local",
+    why: "the gateway is right, the model stops too early (found 2026-12-01 live, harness live-6): a local gateway-client/backend device approved for one role or scope set, asking with the shared secret (or under auth none) for the other role or more scopes, has its pairing skipped by the handshake policy as the model says (backend self-pairing skip), but the node surface then looks up the node pairing identity of the requested role and scopes, finds none, and refuses with NOT_PAIRED \"authenticated node pairing identity unavailable\" (close 1008). The same state-worker refusal as a new local backend node's below, for an upgrade; outside the verdict vocabulary (unexplained never agrees). Replay it and read the close reason",
   },
 ];
 

@@ -51,6 +51,19 @@ describe.skipIf(noNetns)(`live:${VERSION} smoke (real gateways, loopback and net
     expect(verdictOf(impl, `role=operator,device=paired,cred=device-token,loc=remote,${base}`)).toBe("admit ok kept paired");
   });
 
+  it("realises the appended fields: upgrades of a paired device, a forwarded first pairing, a device token beside a wrong secret", () => {
+    // a paired operator asking for one more scope: approved silently over loopback on 3.13, waiting for approval from the peer
+    expect(verdictOf(impl, `role=operator,device=paired,cred=secret-ok,loc=local,${base},upgrade=scopes`)).toBe("admit ok kept silent");
+    expect(verdictOf(impl, `role=operator,device=paired,cred=secret-ok,loc=remote,${base},upgrade=scopes`)).toBe("reject pairing-required");
+    // a device approved as an operator asking to be a node waits for approval even locally
+    expect(verdictOf(impl, `role=node,device=paired,cred=secret-ok,loc=local,${base},upgrade=role`)).toBe("reject pairing-required");
+    // X-Forwarded-For: a trusted loopback hop naming another loopback client is local; an untrusted one from the peer is remote
+    expect(verdictOf(impl, `role=node,device=unpaired,cred=secret-ok,loc=local,${base},fwd=1`)).toBe("admit ok kept silent");
+    expect(verdictOf(impl, `role=node,device=unpaired,cred=secret-ok,loc=remote,${base},fwd=1`)).toBe("reject pairing-required");
+    // the paired device's own token verifies beside a wrong token
+    expect(verdictOf(impl, `role=operator,device=paired,cred=secret-wrong,loc=remote,${base},dtok=1`)).toBe("admit ok kept paired");
+  });
+
   it("gives a reason for every cell it did not realise, and none for those it did", () => {
     expect(impl.unrealised!(parseCellKey(`role=node,device=unpaired,cred=bootstrap-token,loc=local,${base}`))).toMatch(/bootstrap/);
     expect(impl.unrealised!(parseCellKey(`role=node,device=unpaired,cred=device-token,loc=local,${base}`))).toMatch(/paired device/);
