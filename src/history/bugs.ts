@@ -167,14 +167,6 @@ export const HISTORY: readonly HistoryBug[] = [
     measuredBy: "sliced glue (requirePairing's silent) on every release: 2.21 first pairings only, 2.22-1–2.24 inline scope upgrades silent when local, 2.25–3.24 the sliced shouldAllowSilentLocalPairing's answer (reason scope-upgrade), 3.28 never for a scope upgrade",
   },
   {
-    id: "device-token-silent-scope-upgrade",
-    title: "a paired operator device on the host, holding only its device token, was granted more scopes without approval",
-    source: "from 3.28 the caller never approves a scope upgrade silently; when 8.1 hands them back to shouldAllowSilentLocalPairing, it needs auth method none, token or password",
-    grants: "too-much", property: "device-token-scope-upgrade-needs-approval", cell: "role=operator,upgrade=scopes,cred=device-token",
-    introduced: "2026.2.22-1", fixed: "2026.3.28", bisectFrom: "2026.2.21",
-    measuredBy: "sliced shouldAllowSilentLocalPairing 2.25–3.24 (reason scope-upgrade with a device token: silent) and from 8.1 (refused); sliced glue (requirePairing's silent, the approval plan's from 8.1) on every release: 2.22-1–2.24 inline scope upgrades silent when local, 3.28–7.35 never, 8.1 the helper's answer again",
-  },
-  {
     id: "GHSA-5wcw-8jjv-m286",
     title: "a foreign page reaching the gateway through a proxy (forwarding headers present) skipped the Origin check by claiming a client id other than the Control UI or WebChat (before 2.25 such ids were never checked: row 2)",
     source: "GHSA-5wcw-8jjv-m286 (2026.3.11: cross-site WebSocket hijacking in trusted-proxy mode; 2.25–3.8 enforce other clients' Origin only without proxy headers)",

@@ -67,12 +67,13 @@ export const LIVE_BOUNDARIES: readonly LiveBoundary[] = [
     what: "from 3.13 a paired node's device token does not verify (the token check wants an approved scope baseline, and a node pairs with none)",
   },
   {
-    id: "node-device-token-verifies-from-4.2",
+    id: "node-device-token-verifies-from-3.31",
     rules: ["final.node-device-token-unverifiable"],
     cells: "role=node,client=node-host,device=paired,auth=token,cred=device-token,upgrade=none,fwd=0,host=gateway,dtok=0",
-    before: "2026.4.1",
-    after: "2026.4.2",
-    what: "from 4.2 a paired node's device token verifies again",
+    // first run as 4.1/4.2 (2026-12-01): 4.1 already verified it, and so did 3.31
+    before: "2026.3.28",
+    after: "2026.3.31",
+    what: "from 3.31 a paired node's device token verifies again",
   },
   {
     id: "host-header-match-opt-in",

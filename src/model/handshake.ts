@@ -68,7 +68,7 @@ export function runHandshake(
 
   const final = decide(model.finalAuth, {
     role: cell.role, authOk: facts.auth.ok, method: facts.auth.method, hasDevice: facts.hasDevice, credential: cell.credential,
-    deviceToken: cell.credential === "device-token" || cell.withDeviceToken,
+    deviceToken: cell.credential === "device-token" || cell.withDeviceToken, upgrade: cell.upgrade,
   }, track).value;
   if (final === "unauthorized") return reject("unauthorized", rules);
   const method = final === "auth-ok" ? facts.auth.method : final;

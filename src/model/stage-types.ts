@@ -22,6 +22,8 @@ export interface FinalAuthInput {
   credential: Cell["credential"];
   /** a device token was sent: as the credential, or beside a shared secret (auth.deviceToken). */
   deviceToken: boolean;
+  /** what the paired device asks for beyond its approval (a token is issued per role, with the approved scopes). */
+  upgrade: Cell["upgrade"];
 }
 export type FinalAuth = "auth-ok" | "device-token" | "bootstrap-token" | "unauthorized";
 

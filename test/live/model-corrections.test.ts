@@ -27,11 +27,13 @@ describe("corrections from live gateways", () => {
     expect(decide("2026.9.6", "client=cli,origin=none")).not.toContain("origin-not-allowed");
   });
 
-  it("a paired node's device token does not verify on 3.13–3.28 (measured live), and does from 4.2 (measured on 4.2 and 9.6)", () => {
-    const key = "role=node,client=node-host,device=paired,auth=token,cred=device-token,origin=none,insecure=0,ddda=0";
+  it("a paired node's device token does not verify on 3.13–3.28 (measured live), and does from 3.31 (measured on 3.31, 4.1, 4.2 and 9.6)", () => {
+    const key = "role=node,client=node-host,device=paired,auth=token,cred=device-token,origin=none,insecure=0,ddda=0,upgrade=none";
     expect(decide("2026.3.13", key)).toEqual(new Set(["unauthorized"]));
     expect(decide("2026.3.22", key)).toEqual(new Set(["unauthorized"]));
     expect(decide("2026.3.28", key)).toEqual(new Set(["unauthorized"]));
+    expect(decide("2026.3.31", key)).toContain("admit");
+    expect(decide("2026.4.1", key)).toContain("admit");
     expect(decide("2026.4.2", key)).toContain("admit");
     expect(decide("2026.9.6", key)).toContain("admit");
     expect(decide("2026.9.6", key)).not.toContain("unauthorized");
@@ -39,5 +41,15 @@ describe("corrections from live gateways", () => {
     const operator = key.replace("role=node", "role=operator").replace("node-host", "cli");
     expect(decide("2026.3.13", operator)).toContain("admit");
     expect(decide("2026.3.13", operator)).not.toContain("unauthorized");
+  });
+
+  it("a device token asking for the other role or more scopes than it was issued with does not verify (live 3.24, 7.35, 8.1; read in every bundle)", () => {
+    for (const version of ["2026.2.21", "2026.3.24", "2026.7.35", "2026.8.1", "2026.9.6"]) {
+      for (const upgrade of ["scopes", "role"]) {
+        expect(decide(version, `role=operator,client=cli,device=paired,auth=token,cred=device-token,origin=none,upgrade=${upgrade},dtok=0`)).toEqual(new Set(["unauthorized"]));
+      }
+      // the same device asking for what it was approved for still verifies
+      expect(decide(version, "role=operator,client=cli,device=paired,auth=token,cred=device-token,origin=none,upgrade=none,dtok=0")).toContain("admit");
+    }
   });
 });
