@@ -108,7 +108,8 @@ function pairingStep(
   const reason: PairingReason = cell.upgrade === "role" ? "role-upgrade" : cell.upgrade === "scopes" ? "scope-upgrade" : "not-paired";
   const inline = silentPairingInline(model.version);
   const silentOk = inline ? facts.isLocalClient : fns.shouldAllowSilentLocalPairing({
-    locality: facts.locality, hasBrowserOriginHeader: facts.hasOrigin, isControlUi: facts.isControlUi, isWebchat: cell.client === "webchat", authMethod: method, reason,
+    // the real Control UI connects in mode webchat (src/domain/client-wire.ts), so the gateway's isWebchatConnect is true for it too
+    locality: facts.locality, hasBrowserOriginHeader: facts.hasOrigin, isControlUi: facts.isControlUi, isWebchat: cell.client === "webchat" || cell.client === "control-ui", authMethod: method, reason,
   });
   const origin = inline && facts.hasOrigin && !facts.isControlUi && cell.client !== "webchat";
   return fns.pairingGlue({ reason, paired: cell.device === "paired", role: cell.role, silentOk, origin }) ? "silent" : "required";
