@@ -4,7 +4,7 @@ import type { EraId } from "../model/era.ts";
 import type { Agreement } from "../differential/agreement.ts";
 import type { LocalityObserver } from "../topology/observer.ts";
 import type { PairingObserver } from "../pairing-locality/truth-table.ts";
-import type { HandshakeGlue } from "../topology/handshake-glue.ts";
+import type { HandshakeGlue } from "./handshake-glue.ts";
 
 export type ImplKind = "model" | "candidate" | "release" | "checkout" | "live";
 

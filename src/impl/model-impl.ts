@@ -7,7 +7,7 @@ import type { RuleList } from "../model/rule.ts";
 import { patchedEra, type ModelPatch } from "../model/patch.ts";
 import { localityModelAt } from "../locality/locality-model.ts";
 import { localityModelObserver } from "../topology/observer.ts";
-import { modelHandshakeGlue } from "../topology/handshake-glue.ts";
+import { modelHandshakeGlue } from "./handshake-glue.ts";
 import { modelPairingObserver } from "../pairing-locality/truth-model.ts";
 import { uniformProvenance, type CoverageRule, type Implementation } from "./implementation.ts";
 

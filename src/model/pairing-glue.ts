@@ -1,8 +1,14 @@
 import { compareVersions } from "../domain/versions.ts";
-import type { ModelAt } from "./model-at.ts";
-import { SILENT_PAIRING_FUNCTION_FROM, type PairingGlueInput } from "./policy-functions.ts";
-import { decide, type Decision, type HitCounter } from "./rule.ts";
-import type { PairingStep } from "./stage-types.ts";
+import { SILENT_PAIRING_FUNCTION_FROM, type PairingGlueInput, type SilentPairingInput } from "./policy-functions.ts";
+import { decide, type Decision, type HitCounter, type RuleList } from "./rule.ts";
+import type { PairingStage, PairingStep } from "./stage-types.ts";
+
+/** The two lists of a model at one version the glue reads (a ModelAt has them; named here so model-at can use this file). */
+export interface PairingGlueModel {
+  version: string;
+  silentPairing: RuleList<SilentPairingInput, boolean>;
+  pairing: PairingStage;
+}
 
 /** Where the release has no shouldAllowSilentLocalPairing, the pairing glue computes silent pairing itself. */
 export const silentPairingInline = (version: string) => compareVersions(version, SILENT_PAIRING_FUNCTION_FROM) < 0;
@@ -13,7 +19,7 @@ export const silentPairingInline = (version: string) => compareVersions(version,
  * the model's helper list answers from what the inline code reads (the locality and the Origin of
  * a client that is neither the Control UI nor WebChat, which are all that list reads there).
  */
-export function modelPairingGlue(model: ModelAt, i: PairingGlueInput, hit?: HitCounter): Decision<PairingStep> {
+export function modelPairingGlue(model: PairingGlueModel, i: PairingGlueInput, hit?: HitCounter): Decision<PairingStep> {
   const ok = silentPairingInline(model.version)
     ? decide(model.silentPairing, {
       locality: i.silentOk ? "direct_local" : "remote", hasBrowserOriginHeader: i.origin, isControlUi: false, isWebchat: false, authMethod: "token", reason: i.reason,
@@ -31,5 +37,7 @@ export function modelPairingGlue(model: ModelAt, i: PairingGlueInput, hit?: HitC
     isLocalClient: i.silentOk,
     // no pairing rule reads the auth method
     method: "token",
+    // a pairing request is past every skip
+    operatorSharedAuthSkip: false,
   }, hit);
 }

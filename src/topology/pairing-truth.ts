@@ -8,7 +8,7 @@ import { observedRequest, type PairingAuth, type PairingProbe } from "../pairing
 import type { PairingReason } from "../model/policy-functions.ts";
 import type { TopologyContext, TopologyFinding, TopologyViolation } from "./context.ts";
 import { refusedByAuth, trulyLocal } from "./ground-truth.ts";
-import type { HandshakeGlue } from "./handshake-glue.ts";
+import type { HandshakeGlue } from "../impl/handshake-glue.ts";
 import { CannotCheckError } from "../domain/errors.ts";
 
 /** A first pairing whose auth the handshake verifies: a right token or password, or an auth-none gateway. */

@@ -6,7 +6,7 @@ import { localityCells } from "../../locality/locality-domain.ts";
 import { INGRESS_KINDS } from "../../locality/eras/model.ts";
 import { toIncomingMessage, type ConcreteRequest } from "../../locality/request.ts";
 import { observedRequest } from "../../pairing-locality/truth-probe.ts";
-import type { HandshakeGlue } from "../../topology/handshake-glue.ts";
+import type { HandshakeGlue } from "../handshake-glue.ts";
 
 /**
  * The release's own sliced hasProxyHeaders glue on every concrete request the topologies deliver

@@ -22,7 +22,7 @@ import { LAYERS, LAYER_SOURCES } from "./layers.ts";
 import { mixedFunctions, type PolicyTable } from "./tabulate.ts";
 import { provenanceOf, type LayerSummary } from "./provenance.ts";
 import { proxyHeadersOf, proxyHeadersTable, type ProxyHeadersTable } from "./proxy-headers.ts";
-import { modelHandshakeGlue } from "../../topology/handshake-glue.ts";
+import { modelHandshakeGlue } from "../handshake-glue.ts";
 import { ORIGIN_LAYER, originTables } from "../../origin/layer.ts";
 import { releaseOriginHelpers } from "../../origin/release-helpers.ts";
 
