@@ -209,4 +209,11 @@ export const HISTORY: readonly HistoryBug[] = [
     grants: "too-much", property: "unbound-scopes-cleared", cell: "client=cli,device=none,auth=token,cred=secret-ok",
     fixed: "2026.2.17", measuredBy: "model: the clearing is inline (sliced gate decides the admit), dated from the connect handler of each bundle",
   },
+  {
+    id: "operator-shared-auth-skips-pairing",
+    title: "an operator other than the Control UI or WebChat holding the shared secret skipped pairing: a remote client's new device was admitted unpaired, keeping its declared scopes",
+    source: "the connect handler's inline skipPairingForOperatorSharedAuth (bundles 2.22-1–2.24; absent in 2.21, gone in 2.25); live 2026-12-01 on 2.24: the device is not paired, the connect admitted",
+    grants: "too-much", property: "remote-unpaired-needs-approval", cell: "role=operator,client=cli,device=unpaired,auth=token,cred=secret-ok,loc=remote",
+    introduced: "2026.2.22-1", fixed: "2026.2.25", measuredBy: "model: the skip is inline (read in every bundle 2.21–2.25; live on 2.24), the pairing request's silent by the sliced glue",
+  },
 ];

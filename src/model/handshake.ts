@@ -2,7 +2,8 @@ import type { Cell } from "../domain/cell.ts";
 import type { Verdict } from "../domain/verdict.ts";
 import type { ModelAt } from "./model-at.ts";
 import type { AuthMethod, GateKind, GatewayAuthMode, PairingLocality, PairingReason, PolicyFunctions } from "./policy-functions.ts";
-import { decide, type HitCounter } from "./rule.ts";
+import { OPERATOR_SHARED_AUTH_SKIP, PAIRING_REASONS_OF } from "./pairing-helper-rules.ts";
+import { decide, rulesAt, type HitCounter } from "./rule.ts";
 import { silentPairingInline } from "./pairing-glue.ts";
 import { modelOriginHelpers, originStepInput, type OriginHelpers } from "./origin-step.ts";
 import type { AuthFacts } from "./stage-types.ts";
@@ -100,19 +101,24 @@ function pairingStep(
     approvedRole: cell.upgrade === "role" ? (cell.role === "operator" ? "node" : "operator") : cell.role,
     // the request's silent-or-not is the glue's below: a list rule reading these settles no request
     silent: false, localSilentOk: false, isLocalClient: facts.isLocalClient, method,
+    operatorSharedAuthSkip: facts.hasDevice && decide(rulesAt(OPERATOR_SHARED_AUTH_SKIP, model.version), {
+      role: cell.role, sharedAuthOk: facts.auth.sharedAuthOk, browserUi: facts.isControlUi || cell.client === "webchat",
+    }).value,
   });
   if (SETTLED_BEFORE_REQUEST.has(settled.value)) {
     track(settled.rule);
     return settled.value;
   }
-  const reason: PairingReason = cell.upgrade === "role" ? "role-upgrade" : cell.upgrade === "scopes" ? "scope-upgrade" : "not-paired";
+  // one connect may ask several things in turn (a node asking to be an operator: the role, then operator scopes); it is silent only if each is
+  const reasons = decide(PAIRING_REASONS_OF, { paired: cell.device === "paired", upgrade: cell.upgrade, requestedRole: cell.role }).value;
   const inline = silentPairingInline(model.version);
-  const silentOk = inline ? facts.isLocalClient : fns.shouldAllowSilentLocalPairing({
-    // the real Control UI connects in mode webchat (src/domain/client-wire.ts), so the gateway's isWebchatConnect is true for it too
-    locality: facts.locality, hasBrowserOriginHeader: facts.hasOrigin, isControlUi: facts.isControlUi, isWebchat: cell.client === "webchat" || cell.client === "control-ui", authMethod: method, reason,
-  });
   const origin = inline && facts.hasOrigin && !facts.isControlUi && cell.client !== "webchat";
-  return fns.pairingGlue({ reason, paired: cell.device === "paired", role: cell.role, silentOk, origin }) ? "silent" : "required";
+  const silent = (reason: PairingReason) => fns.pairingGlue({ reason, paired: cell.device === "paired", role: cell.role, origin,
+    silentOk: inline ? facts.isLocalClient : fns.shouldAllowSilentLocalPairing({
+      // the real Control UI connects in mode webchat (src/domain/client-wire.ts), so the gateway's isWebchatConnect is true for it too
+      locality: facts.locality, hasBrowserOriginHeader: facts.hasOrigin, isControlUi: facts.isControlUi, isWebchat: cell.client === "webchat" || cell.client === "control-ui", authMethod: method, reason,
+    }) });
+  return reasons.every(silent) ? "silent" : "required";
 }
 
 function connectFacts(cell: Cell, model: ModelAt, fns: PolicyFunctions, track: HitCounter): ConnectFacts {

@@ -11,6 +11,8 @@ export const PAIRING: PairingStage = {
   rules: [
     { id: "pairing.no-device", when: (i) => !i.hasDevice, then: "no-device", why: "pairing binds a device; without one there is nothing to pair" },
     { id: "pairing.control-ui-skip", requires: "controlUiPairing", when: (i) => i.controlUiSkip, then: "skipped", why: "shouldSkipControlUiPairing said so" },
+    { id: "pairing.operator-shared-auth-skip", since: "2026.2.22-1", until: "2026.2.25", when: (i) => i.operatorSharedAuthSkip, then: "skipped",
+      why: "2.22-1–2.24 inline skipPairingForOperatorSharedAuth (read in the 2.21–2.25 bundles; live 2026-12-01 on 2.24): a non-browser operator with a verified shared secret skips pairing, local or remote" },
     { id: "pairing.backend-skip", requires: "backendPairing", when: (i) => i.backendSkip, then: "skipped", why: "local backend self-connections do not pair with themselves" },
     { id: "pairing.paired", when: (i) => i.paired && i.upgrade === "none", then: "paired", why: "the device is already approved for this role and these scopes" },
     { id: "pairing.upgrade-silent-local-e0", until: "2026.2.19", when: (i) => i.upgrade !== "none" && i.isLocalClient, then: "silent",

@@ -48,6 +48,8 @@ export interface PairingStepInput {
   localSilentOk: boolean;
   isLocalClient: boolean;
   method: AuthMethod;
+  /** 2.22-1–2.24's inline skipPairingForOperatorSharedAuth said so (its own list, pairing-helper-rules.ts). */
+  operatorSharedAuthSkip: boolean;
 }
 export type PairingStep = Verdict["pairing"];
 
