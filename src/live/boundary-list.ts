@@ -7,12 +7,10 @@
 import { compareVersions, isPrerelease } from "../domain/versions.ts";
 import type { EraModel } from "../model/era.ts";
 import { ERAS } from "../model/eras/index.ts";
-import type { PolicyFunctionName } from "../model/policy-functions.ts";
 import { publishedReleases } from "../model/releases.ts";
 import type { RuleList } from "../model/rule.ts";
-import { inVersionRange } from "../domain/versions.ts";
-import { adaptersFor } from "../impl/release/adapters/index.ts";
-import { AUTH_ADAPTERS } from "../auth/real/adapters.ts";
+import { expectedAt } from "../differential/layer.ts";
+import { LAYERS } from "../impl/release/layers.ts";
 import { LIVE_BOUNDARIES, type LiveBoundary } from "./boundaries.ts";
 
 export type Measured = "live" | "sliced" | "unmeasured" | "other";
@@ -31,20 +29,20 @@ export interface RuleBoundary {
   live?: LiveBoundary;
 }
 
-/** The era lists modelling a function clawproof slices out of releases, and where its adapters have seen it. */
-const policy = (fn: PolicyFunctionName) => ({ fn, at: (v: string) => adaptersFor(fn).some((a) => inVersionRange(v, a.releases)) });
-const SLICED: Partial<Record<keyof EraModel, { fn: string; at: (version: string) => boolean }>> = {
-  controlUiPolicy: policy("resolveControlUiAuthPolicy"),
-  gate: policy("evaluateMissingDeviceIdentity"),
-  roleSkip: policy("roleCanSkipDeviceIdentity"),
-  trustedProxy: policy("isTrustedProxyControlUiOperatorAuth"),
-  scopes: policy("shouldClearUnboundScopes"),
-  controlUiPairing: policy("shouldSkipControlUiPairing"),
-  backendPairing: policy("shouldSkipBackendSelfPairing"),
-  silentPairing: policy("shouldAllowSilentLocalPairing"),
-  // the auth stage is held to the auth layer: the release's own authorizeGatewayConnect on every auth cell
-  auth: { fn: "authorizeGatewayConnect (auth layer)", at: (v) => AUTH_ADAPTERS.some((a) => inVersionRange(v, a.releases)) },
-};
+/**
+ * The function a rule list models, when some layer slices it out of releases: found by the
+ * list's name among every layer's functions and their adapters' exports (one declaration of the
+ * layers, src/impl/release/layers.ts), and where its adapters have seen it. The auth stage is held
+ * to the auth layer's authorizeGatewayConnect on every auth cell.
+ */
+function slicedFunction(key: keyof EraModel, list: RuleList<unknown, unknown>): { fn: string; at: (version: string) => boolean } | undefined {
+  const name = key === "auth" ? "authorizeGatewayConnect" : list.name;
+  for (const layer of LAYERS) {
+    const fn = layer.functions.find((f) => f.function === name || f.adapters.some((a) => a.real === name));
+    if (fn) return { fn: `${fn.function} (${layer.id} layer)`, at: (v) => expectedAt(fn, v) };
+  }
+  return undefined;
+}
 
 const stable = () => publishedReleases().map((r) => r.version).filter((v) => !isPrerelease(v));
 
@@ -71,14 +69,14 @@ export function ruleBoundaries(): RuleBoundary[] {
           seen.add(`${rule.id}@${side}`);
           const around = releasesAround(at);
           const live = LIVE_BOUNDARIES.find((b) => b.rules.includes(rule.id) && b.after === around.after);
-          const fn = SLICED[key];
+          const fn = slicedFunction(key, list);
           const sliced = fn && around.before && around.after && fn.at(around.before) && fn.at(around.after);
           const base = { rule: rule.id, list: list.name, side, at, ...around };
           const still = rule.unmeasured ? `; the rule still reads: unmeasured, ${rule.unmeasured}` : "";
           if (live) out.push({ ...base, how: "live", detail: `live on ${live.before} and ${live.after} (boundary ${live.id}: --cell ${live.cells})${still}`, live });
           else if (sliced) out.push({ ...base, how: "sliced", detail: `${fn!.fn} sliced on both sides (every release's check compares it with the model)` });
           else if (rule.unmeasured) out.push({ ...base, how: "unmeasured", detail: `read only: ${rule.unmeasured}` });
-          else out.push({ ...base, how: "other", detail: `no adapter of the policy or auth layer on both sides, not run live: dated by its why (${rule.why})` });
+          else out.push({ ...base, how: "other", detail: `no layer slices ${list.name} on both sides, not run live: dated by its why (${rule.why})` });
         }
       }
     }

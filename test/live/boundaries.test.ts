@@ -71,6 +71,15 @@ describe("live boundary registry", () => {
     // every kind of measurement the listing knows, and (since the glue slicer and the origin layer) no boundary read only
     expect([...new Set(listed.map((r) => r.how))].sort()).toEqual(["live", "other", "sliced"]);
   });
+
+  it("a boundary is listed as sliced by whichever layer slices its function on both sides, the origin layer's included", () => {
+    const how = (rule: string, side: "since" | "until") => ruleBoundaries().find((r) => r.rule === rule && r.side === side);
+    // 3.1 → 3.2: checkBrowserOrigin on both sides (origin layer)
+    expect(how("origin-check.local-loopback", "since")).toMatchObject({ how: "sliced", before: "2026.3.1", after: "2026.3.2" });
+    expect(how("origin-check.local-loopback", "since")?.detail).toMatch(/^checkBrowserOrigin \(origin layer\) sliced on both sides/);
+    // 2.24 → 2.25: the function first appears in 2.25, so its own slice cannot date it
+    expect(how("browser-context.proxied", "since")?.how).not.toBe("sliced");
+  });
 });
 
 describe("clawproof boundaries (no gateway)", () => {
