@@ -37,6 +37,7 @@ export const scopesKeep: ScopeRule = {
 export const scopesNeverClearedInline: ScopeRule = {
   id: "scopes.never-cleared", when: () => true, then: false,
   why: "2.9 and 2.12 have no clearing: the device-less branch never touches scopes (2.9 even defaults a scope-less operator to operator.admin)",
+  unmeasured: "inline in the 2.9 and 2.12 connect handlers (no clearing function, no glue anchor for an assignment to a `let`): read from both bundles, neither sliced nor run live",
 };
 export const scopesClearUnlessBypass: ScopeRule = {
   id: "scopes.clear-unless-bypass", when: (i) => !i.allowBypass, then: true,

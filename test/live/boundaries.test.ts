@@ -68,8 +68,9 @@ describe("live boundary registry", () => {
         expect(listed.filter((r) => r.rule === id && r.after === b.after).map((r) => r.how)).toEqual(["live"]);
       }
     }
-    // every kind of measurement the listing knows, and (since the glue slicer and the origin layer) no boundary read only
-    expect([...new Set(listed.map((r) => r.how))].sort()).toEqual(["live", "other", "sliced"]);
+    // every kind of measurement the listing knows, read only included (the inline 2.9/2.12 scope handling, the 2.22-1–2.24 operator skip)
+    expect([...new Set(listed.map((r) => r.how))].sort()).toEqual(["live", "other", "sliced", "unmeasured"]);
+    expect(listed.filter((r) => r.how === "unmeasured").map((r) => r.rule).sort()).toEqual(["pairing.operator-shared-auth-skip", "pairing.operator-shared-auth-skip", "scopes.never-cleared"]);
   });
 
   it("a boundary is listed as sliced by whichever layer slices its function on both sides, the origin layer's included", () => {
