@@ -1,5 +1,5 @@
 import { CannotCheckError } from "../domain/errors.ts";
-import { inVersionRange } from "../domain/versions.ts";
+import { inVersionRange, type VersionRange } from "../domain/versions.ts";
 import { runAdapter, type Adapter, type Answer } from "./adapter.ts";
 import { callReplay, type Agreement } from "./agreement.ts";
 import { chooseAdapter } from "./choose.ts";
@@ -31,6 +31,12 @@ export interface LayerFunction<In = any, Out = any> {
    * handle holding only separate functions has nothing to cut it from, so it is left unchecked.
    */
   cutFromHandler?: boolean;
+  /**
+   * model rule lists this function is held to besides its own name's (glue compared with a step's
+   * list, inline code standing where a helper later became a function), and where: what lets
+   * `boundaries` credit a boundary side to it.
+   */
+  answers?: readonly ({ list: string } & VersionRange)[];
 }
 
 /** A layer: a group of functions one handshake step (or a few) is decided by. */

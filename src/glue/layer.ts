@@ -3,6 +3,7 @@ import { PAIRING_GLUE_ADAPTERS, PROXY_GLUE_ADAPTERS } from "./adapters.ts";
 import { pairingGlueInputs, proxyGlueInputs, type PairingGlueInput, type ProxyGlueInput } from "./domain.ts";
 import { helperCanBeSilent, modelHasProxyHeaders, modelPairingSilent } from "./model.ts";
 import { ORIGIN_GUARD } from "./origin-guard.ts";
+import { SILENT_PAIRING_FUNCTION_FROM } from "../model/policy-functions.ts";
 
 /**
  * The connect handler's inline glue, cut out by the statement slicer and held to the model like
@@ -13,6 +14,8 @@ export const PAIRING_GLUE: LayerFunction<PairingGlueInput, boolean> = {
   function: "pairingGlue",
   adapters: PAIRING_GLUE_ADAPTERS,
   cutFromHandler: true,
+  // held to the pairing step's list, and to the silent-pairing helper's where that is still inline
+  answers: [{ list: "pairing" }, { list: "shouldAllowSilentLocalPairing", until: SILENT_PAIRING_FUNCTION_FROM }],
   inputs: (version) => pairingGlueInputs(version, helperCanBeSilent(version)),
   model: (version) => (i) => modelPairingSilent(version, i).value,
   show: (i, version) => ({ ...i, modelRule: modelPairingSilent(version, i).rule }),

@@ -41,6 +41,8 @@ export const ORIGIN_GUARD: LayerFunction<OriginGuardInput, boolean> = {
   function: "originGuard",
   adapters: ORIGIN_GUARD_ADAPTERS,
   cutFromHandler: true,
+  // the call-site condition (the helpers' list) and so whether the origin step checks at all
+  answers: [{ list: "resolveGatewayWsBrowserOrigin", until: OWN_FUNCTION_FROM }, { list: "origin check", until: OWN_FUNCTION_FROM }],
   inputs: originGuardInputs,
   model: (version) => (compareVersions(version, OWN_FUNCTION_FROM) < 0 ? (i) => modelOriginGuard(version, i).value : undefined),
   show: (i, version) => ({ ...i, modelRule: modelOriginGuard(version, i).rule }),

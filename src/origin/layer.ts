@@ -23,8 +23,12 @@ function originFunction<In, Out>(
 export const ORIGIN_CHECK = originFunction(CHECK_FN, CHECK_ADAPTERS, CHECK_DOMAIN, checkModel);
 export const BROWSER_CONTEXT_FUNCTION = originFunction(CONTEXT_FN, CONTEXT_ADAPTERS, CONTEXT_DOMAIN, contextModel,
   "before 2.25 there is no any-client Origin check: the call site checks the Control UI and WebChat only");
-export const ORIGIN_APPLIES = originFunction(APPLIES_FN, APPLIES_ADAPTERS, APPLIES_DOMAIN, appliesModel,
-  "before 9.2 the call site's condition (enforceOriginCheckForAnyClient || isControlUi || isWebchat) is inline in the connect handler; the glue layer's originGuard holds it to the model");
+export const ORIGIN_APPLIES: LayerFunction = {
+  ...originFunction(APPLIES_FN, APPLIES_ADAPTERS, APPLIES_DOMAIN, appliesModel,
+    "before 9.2 the call site's condition (enforceOriginCheckForAnyClient || isControlUi || isWebchat) is inline in the connect handler; the glue layer's originGuard holds it to the model"),
+  // whether the origin step checks at all (its not-checked rules) is this function's answer
+  answers: [{ list: "origin check", since: "2026.9.2" }],
+};
 
 /** The browser Origin check: its three helpers, each on its whole domain. */
 export const ORIGIN_LAYER: Layer = { id: "origin", functions: [ORIGIN_CHECK, BROWSER_CONTEXT_FUNCTION, ORIGIN_APPLIES] };

@@ -14,6 +14,8 @@ const modelled = (version: string) => compareVersions(version, AUTH_ERAS[0]!.sin
 /** authorizeGatewayConnect (Tailscale whois cut out and answered per cell) on every auth cell. */
 export const AUTHORIZE: LayerFunction<AuthCell, AuthOutcome> = {
   function: "authorizeGatewayConnect",
+  // the model's auth stage is this function's outcome on every auth cell
+  answers: [{ list: "auth" }],
   adapters: AUTH_ADAPTERS,
   inputs: () => allAuthCells(),
   model: (version) => (modelled(version) ? (cell) => authorizeModel(version, cell).value : undefined),
@@ -81,6 +83,8 @@ export const CONNECT_STATE: LayerFunction<AuthCell, Compared> = {
   } : undefined),
   show: (cell) => ({ ...cell, key: authCellKey(cell) }),
   inline: "before 2.22 the connect handler derives these facts inline",
+  // the facts are the auth stage's outcome (sharedAuthOk included, which authorizeGatewayConnect's comparison leaves out)
+  answers: [{ list: "auth" }],
 };
 
 /** The connect-auth state: what the handshake derives from the auth result (WebSocket surface, Tailscale-serve path excluded). */
