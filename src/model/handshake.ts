@@ -37,8 +37,8 @@ interface ConnectFacts {
 /**
  * One connect through the handshake, in OpenClaw's order: origin check → auth → device gate and
  * scope clearing → final auth → pairing. The glue is the model's; the policy functions and the
- * origin step's helpers may be the model's or a release's, which is what lets the same properties
- * run on both.
+ * origin step's helpers (the call site's guard among them, inline before 9.2) may be the model's or
+ * a release's, which is what lets the same properties run on both.
  */
 export function runHandshake(
   cell: Cell, model: ModelAt, functions: (hit: HitCounter) => PolicyFunctions, hit: HitCounter,

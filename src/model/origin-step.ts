@@ -5,10 +5,21 @@ import {
 } from "./origin-helper-rules.ts";
 import { decide, rulesAt, type HitCounter, type RuleList } from "./rule.ts";
 
-/** The three helpers the origin step chains; the model's lists, or a release's own sliced functions. */
+/**
+ * The call site's guard: whether the Origin is checked at all for this connect. The model's is
+ * its ORIGIN_CHECK_APPLIES list; a release supplies its own, resolveGatewayWsBrowserOrigin from
+ * 9.2 and before that the connect handler's inline `if` the glue layer slices (originGuard).
+ */
+export type OriginGuard = (input: OriginAppliesInput) => boolean;
+
+/**
+ * The three helpers the origin step chains, each supplied by the implementation: the model's
+ * lists, or a release's own sliced functions (its sliced inline guard as `applies` before 9.2).
+ * The step composes whichever it is given and keeps no copy of their logic.
+ */
 export interface OriginHelpers {
   context(input: BrowserContextInput): BrowserContext;
-  applies(input: OriginAppliesInput): boolean;
+  applies: OriginGuard;
   check(input: OriginCheckInput): OriginCheckResult;
 }
 

@@ -17,14 +17,14 @@ describe("check openclaw@<version>: what decides the origin step", () => {
     expect({ code, status: property.status }).toEqual({ code: 0, status: "holds" });
   });
 
-  it("3.8: the model's glue for the inline call-site condition (held to its slice), composing the release's sliced context and checkBrowserOrigin; the GHSA-5wcw-8jjv-m286 cells fail", { timeout: 300_000 }, () => {
+  it("3.8: the release's own slice of the inline call-site condition, composing its sliced context and checkBrowserOrigin; the GHSA-5wcw-8jjv-m286 cells fail", { timeout: 300_000 }, () => {
     const { code, origin, property } = originStep("2026.3.8");
-    expect(origin.decidedBy).toBe("model");
-    expect(origin.detail).toMatch(/call site's condition is inline glue.*resolveHandshakeBrowserSecurityContext on \d+ inputs, checkBrowserOrigin on \d+ inputs/);
-    // the inline condition is held to the release's own statement-level slice of it (glue layer)
-    expect(origin.detail).toMatch(/inline glue, held to the release's sliced glueOriginGuard\w+ on \d+ inputs/);
+    expect(origin.decidedBy).toBe("sliced");
+    // the inline condition is the release's own statement-level slice of it (glue layer), composed with its helpers
+    expect(origin.detail).toMatch(/^the call site's condition: the release's sliced glueOriginGuard\w+ on \d+ inputs.*resolveHandshakeBrowserSecurityContext on \d+ inputs, checkBrowserOrigin on \d+ inputs/);
     expect({ code, status: property.status }).toEqual({ code: 1, status: "violated" });
-    // the counterexample names the release's own context answer that let the proxied Origin through
+    // the counterexample names the release's own context answer that let the proxied Origin through, then its guard's
     expect(property.counterexample?.verdict?.rules?.[0]).toMatch(/^openclaw:resolveHandshakeBrowserSecurityContext=.*"enforceOriginCheckForAnyClient":false/);
+    expect(property.counterexample?.verdict?.rules?.[1]).toBe("openclaw:glueOriginGuardHandler=false");
   });
 });

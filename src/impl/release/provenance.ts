@@ -19,7 +19,7 @@ const GLUE: Partial<Record<HandshakeStep, string>> = {
  * Every handshake step of a release and what decided it: its own sliced (or transpiled) function
  * with the number of inputs it answered, or the model, saying why the model stands in there.
  */
-export function provenanceOf(release: Release, model: ModelAt, layers: readonly LayerSummary[]): StepProvenance[] {
+export function provenanceOf(release: Release, model: ModelAt, layers: readonly LayerSummary[], guard?: OriginGuardFacts): StepProvenance[] {
   const sliced = Object.assign({}, ...layers.map((l) => l.sliced)) as LayerSummary["sliced"];
   const agreement = layers.flatMap((l) => l.agreement);
   const real = (fn: string) => sliced[fn];
@@ -30,7 +30,7 @@ export function provenanceOf(release: Release, model: ModelAt, layers: readonly 
       const s = real(fn)!;
       return { step, decidedBy: release.decider, detail: `${s.real} on ${s.cells} connections` };
     }
-    if (step === "origin") return originProvenance(release, at, real);
+    if (step === "origin") return originProvenance(release, at, real, agreement, guard);
     if (step === "auth") {
       const s = real("authorizeGatewayConnect");
       return { step, decidedBy: "model", detail: s ? `${at}, held to the release's ${s.real} on ${s.cells} auth cells` : at };
@@ -51,17 +51,40 @@ export function provenanceOf(release: Release, model: ModelAt, layers: readonly 
 }
 
 const ORIGIN_HELPERS = ["resolveHandshakeBrowserSecurityContext", "resolveGatewayWsBrowserOrigin", "checkBrowserOrigin"] as const;
+const [CONTEXT, APPLIES, CHECK] = ORIGIN_HELPERS;
+const GUARD = "originGuard";
+
+/** What provenance needs of the release's sliced call-site guard (before 9.2): whether its answer depends on the any-client flag. */
+export interface OriginGuardFacts {
+  readsAnyClientFlag: boolean;
+}
 
 /**
- * The origin step chains three helpers. Where the release has all of them as functions (9.2+) its
- * own code decides the step; before, the call site's condition is inline glue the model stands
- * in for, composing whichever helpers the release has.
+ * The origin step chains three helpers. From 9.2 the release has all of them as functions. Before,
+ * the call site's condition is the handler's inline guard, which the handshake composes from the
+ * release's own slice of it: the release's code decides the step where that guard, checkBrowserOrigin
+ * and (where the guard reads the any-client flag) the browser security context are all sliced. Where
+ * one is missing the model stands in for it and the step says so, with why.
  */
-function originProvenance(release: Release, at: string, real: (fn: string) => { real: string; cells: number } | undefined): StepProvenance {
+function originProvenance(
+  release: Release, at: string, real: (fn: string) => { real: string; cells: number } | undefined, agreement: readonly Agreement[], guard: OriginGuardFacts | undefined,
+): StepProvenance {
+  const on = (fn: string) => `${real(fn)!.real} on ${real(fn)!.cells} inputs`;
   const have = ORIGIN_HELPERS.filter((fn) => real(fn));
-  const parts = have.map((fn) => `${real(fn)!.real} on ${real(fn)!.cells} inputs`).join(", ");
+  const parts = have.map(on).join(", ");
   if (have.length === ORIGIN_HELPERS.length) return { step: "origin", decidedBy: release.decider, detail: parts };
-  const guard = real("originGuard");
-  const glue = `the call site's condition is inline glue${guard ? `, held to the release's sliced ${guard.real} on ${guard.cells} inputs` : ""}`;
-  return { step: "origin", decidedBy: "model", detail: parts ? `${at} (${glue}), composing the release's ${parts}` : `${at} (${glue})` };
+  const sliced = real(GUARD) && guard ? on(GUARD) : undefined;
+  const contextNeeded = guard?.readsAnyClientFlag !== false;
+  if (sliced && real(CHECK) && (real(CONTEXT) || !contextNeeded)) {
+    const noContext = real(CONTEXT) ? "" : `; no browser security context in ${release.version}, and its guard reads no any-client flag (the same answer either way for every client), so none is needed`;
+    return { step: "origin", decidedBy: release.decider, detail: `the call site's condition: the release's sliced ${sliced} (its inline guard), composing its ${parts}${noContext}` };
+  }
+  const note = (fn: string) => agreement.find((a) => a.function === fn)?.note ?? "not in this release";
+  const condition = sliced ? `the call site's condition: the release's sliced ${sliced}` : `the call site's condition is inline glue the model stands in for (${note(GUARD)})`;
+  const why = [
+    ...(real(APPLIES) ? [] : [condition]),
+    ...(real(CHECK) ? [] : [`${CHECK}: ${note(CHECK)}`]),
+    ...(real(CONTEXT) || !contextNeeded ? [] : [`${CONTEXT}: ${note(CONTEXT)}`]),
+  ].join("; ");
+  return { step: "origin", decidedBy: "model", detail: parts ? `${at} (${why}), composing the release's ${parts}` : `${at} (${why})` };
 }

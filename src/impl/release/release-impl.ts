@@ -25,12 +25,15 @@ import { proxyHeadersOf, proxyHeadersTable, type ProxyHeadersTable } from "./pro
 import { modelHandshakeGlue } from "../handshake-glue.ts";
 import { ORIGIN_LAYER, originTables } from "../../origin/layer.ts";
 import { releaseOriginHelpers } from "../../origin/release-helpers.ts";
+import { APPLIES_FN } from "../../origin/adapters.ts";
+import { ORIGIN_GUARD } from "../../glue/origin-guard.ts";
+import { guardReadsAnyClientFlag, originGuardTable, releaseOriginGuard, withOriginGuard, type OriginGuardTable } from "./origin-guard.ts";
 
 /** Per class, how many concrete spellings each run draws (addresses, and requests built around them). */
 export const SPELLINGS_PER_CLASS = 10;
 
 /** What one layer's run leaves behind, as JSON (derived tables are cached per release). */
-interface StoredLayer {
+export interface StoredLayer {
   agreement: Agreement[];
   /** per function the release has: its export and how many inputs it answered. */
   sliced: Record<string, { real: string; cells: number }>;
@@ -38,6 +41,8 @@ interface StoredLayer {
   tables?: Record<string, Record<string, unknown>>;
   /** locality: the release's own view of every abstract connection. */
   observations?: Record<string, RealLocalityObservation | { error: string }>;
+  /** glue: the Origin check's sliced call-site guard (before 9.2) on every input. */
+  originGuard?: OriginGuardTable;
 }
 
 function stored(layer: Layer, runs: readonly FunctionRun[], version: string): StoredLayer {
@@ -49,6 +54,10 @@ function stored(layer: Layer, runs: readonly FunctionRun[], version: string): St
     out.tables = {};
     for (const run of runs) if (run.answers && run.fn.function in FUNCTION_DOMAINS) out.tables[run.fn.function] = answerTable(run, version);
   }
+  // and the Origin check's inline call-site guard, which the origin step composes as its condition
+  const guard = layer.id === GLUE_LAYER.id ? runs.find((r) => r.fn.function === ORIGIN_GUARD.function) : undefined;
+  const guardTable = guard && originGuardTable(guard);
+  if (guardTable) out.originGuard = guardTable;
   if (layer.id === LOCALITY_LAYER.id) out.observations = observationsOf(runs);
   if (layer.id === ORIGIN_LAYER.id) out.tables = originTables(runs);
   return out;
@@ -131,8 +140,7 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
   }
   const hits = new Map<string, number>();
   const functions = mixedFunctions(model, tables, release.ref);
-  // the origin step's helpers: the release's own where it has them (checkBrowserOrigin in every release)
-  const origin = releaseOriginHelpers(layers[ORIGIN_LAYER.id]?.tables ?? {}, model, release.ref);
+  const origin = originStepOf(release, model, layers);
   const replaced = new Set(Object.keys(tables).flatMap((fn) => LIST_OF[fn as PolicyFunctionName] ?? []));
   const glueRules = tables.pairingGlue ? pairingRequestRules(model) : new Set<string>();
   const rules = coverageRules(model).filter((r) => !replaced.has(listKey(model, r.list)) && !glueRules.has(r.id));
@@ -143,6 +151,7 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
   const locality = layers.locality!;
   const observe = observerOf(release.ref, locality.observations ?? {});
   const decider = locality.sliced.ingressAttribution ? "ingress attribution" : "isLocalDirectRequest";
+  const guardTable = layers[GLUE_LAYER.id]?.originGuard;
   const summaries: LayerSummary[] = Object.values(layers).map((l) => ({ sliced: l.sliced, agreement: l.agreement }));
   const sliced = Object.values(layers).flatMap((l) => Object.values(l.sliced).map((s) => s.real));
   return Object.freeze({
@@ -156,7 +165,7 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
     agreement,
     imports: release.imports,
     integrity: release.integrity,
-    provenance: provenanceOf(release, model, summaries),
+    provenance: provenanceOf(release, model, summaries, guardTable && { readsAnyClientFlag: guardReadsAnyClientFlag(guardTable) }),
     observePairing: pairingTruthObserver(truth.pairing),
     // the ground truth asks the glue outside any handshake: its own set of functions, so no cell's hit counter hears it
     handshakeGlue: {
@@ -175,6 +184,19 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
       `imports pulled in: ${[...release.imports.node, ...release.imports.bare].join(", ") || "none"}`,
     ],
   });
+}
+
+/**
+ * The origin step's helpers: the release's own where it has them (checkBrowserOrigin in every
+ * release, the browser security context from 2.25, resolveGatewayWsBrowserOrigin from 9.2), and
+ * before 9.2 the call site's guard is its sliced inline guard, so its own code decides whether
+ * the Origin is checked at all. Only where neither is sliced does the model's condition stand in.
+ */
+export function originStepOf(release: Pick<Release, "ref">, model: ModelAt, layers: Record<string, Pick<StoredLayer, "tables" | "originGuard">>) {
+  const tables = layers[ORIGIN_LAYER.id]?.tables ?? {};
+  const helpers = releaseOriginHelpers(tables, model, release.ref);
+  const guard = layers[GLUE_LAYER.id]?.originGuard;
+  return guard && !(APPLIES_FN in tables) ? withOriginGuard(helpers, releaseOriginGuard(guard, release.ref)) : helpers;
 }
 
 /**
