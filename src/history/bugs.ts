@@ -35,7 +35,7 @@ const LAN_CLIENT_LOOPBACK_HOST = "topo=direct,origin=remote-lan-outside,trusted=
 /** It claims to be the Control UI with a new device, sends the gateway's own loopback page as its Origin and holds the token. */
 const CONTROL_UI_WITH_TOKEN = "client=control-ui,device=unpaired,origin=loopback,auth=token,cred=secret-ok";
 const MEASURED_ON_THE_REQUEST =
-  "sliced resolvePairingLocality and shouldAllowSilentLocalPairing on the topology's concrete request, handed the release's sliced hasProxyHeaders glue on that request, the pairing request settled by its sliced pairing glue; the Origin check's inline call site model glue held to the release's sliced glue on every input (checkBrowserOrigin itself sliced)";
+  "sliced resolvePairingLocality and shouldAllowSilentLocalPairing on the topology's concrete request, handed the release's sliced hasProxyHeaders glue on that request, the pairing request settled by its sliced pairing glue; the Origin check's inline call site decided by the release's sliced guard (checkBrowserOrigin itself sliced)";
 
 export const HISTORY: readonly HistoryBug[] = [
   {
@@ -50,7 +50,7 @@ export const HISTORY: readonly HistoryBug[] = [
     title: "the Origin check ran only for Control UI and WebChat: a foreign page claiming to be the CLI passed",
     source: "cross-site WebSocket hijacking class (GHSA-5wcw-8jjv-m286's family); 2.25 checks every client sending an Origin (enforceOriginCheckForAnyClient), without proxy headers until 3.11 (the GHSA row below)",
     grants: "too-much", property: "foreign-origin-rejected", cell: "client=cli,origin=foreign,fwd=0",
-    fixed: "2026.2.25", measuredBy: "sliced resolveHandshakeBrowserSecurityContext from 2.25 (flags the CLI's Origin; 2.24 has no such function) and checkBrowserOrigin (refuses it, every release); model glue held to the release's sliced glue: the call site's inline condition (≤2.24 the Control UI and WebChat only)",
+    fixed: "2026.2.25", measuredBy: "sliced resolveHandshakeBrowserSecurityContext from 2.25 (flags the CLI's Origin; 2.24 has no such function) and checkBrowserOrigin (refuses it, every release); the call site's inline condition decided by the release's sliced guard (≤2.24 the Control UI and WebChat only)",
   },
   {
     id: "browser-origin-silent-pairing",
@@ -98,9 +98,9 @@ export const HISTORY: readonly HistoryBug[] = [
   {
     id: "trusted-proxy-control-ui-keeps-scopes",
     title: "a device-less Control UI authenticated by the trusted proxy kept its declared scopes",
-    source: "#57692 (shouldClearUnboundScopesForMissingDeviceIdentity also clears device-less trusted-proxy sessions)",
+    source: "the trusted-proxy Control UI flag in the connect handler's inline clearing (3.22; the part of #57692 that 3.22 already shipped)",
     grants: "too-much", property: "unbound-scopes-cleared", cell: "client=control-ui,device=none,auth=trusted-proxy,cred=proxy-ok,ddda=0,insecure=0",
-    introduced: "2026.2.26", fixed: "2026.3.31", measuredBy: "sliced shouldClearUnboundScopes from 3.31; inline before (model: 2.24 admits it but clears unless a bypass knob is set, 2.26's secret exemption counts the proxy as shared auth; bundles read)",
+    introduced: "2026.2.26", fixed: "2026.3.22", measuredBy: "sliced inline clearing (glue scopeClearGlue) on every handler 2.9–3.28: 2.25 clears unless a bypass knob is set, 2.26's secret exemption counts the proxy as shared auth, 3.13 keeps any allowed Control UI's scopes, 3.22 clears by the trusted-proxy Control UI flag",
   },
   {
     id: "trusted-proxy-operator-keeps-scopes-5.12",
@@ -171,14 +171,14 @@ export const HISTORY: readonly HistoryBug[] = [
     title: "a foreign page reaching the gateway through a proxy (forwarding headers present) skipped the Origin check by claiming a client id other than the Control UI or WebChat (before 2.25 such ids were never checked: row 2)",
     source: "GHSA-5wcw-8jjv-m286 (2026.3.11: cross-site WebSocket hijacking in trusted-proxy mode; 2.25–3.8 enforce other clients' Origin only without proxy headers)",
     grants: "too-much", property: "foreign-origin-rejected", cell: "client=cli,origin=foreign,fwd=1",
-    fixed: "2026.3.11", measuredBy: "sliced resolveHandshakeBrowserSecurityContext 3.8 (no any-client flag with proxy headers) → 3.11 (flag whatever the headers) and checkBrowserOrigin; model glue held to the release's sliced glue: the call site's inline condition",
+    fixed: "2026.3.11", measuredBy: "sliced resolveHandshakeBrowserSecurityContext 3.8 (no any-client flag with proxy headers) → 3.11 (flag whatever the headers) and checkBrowserOrigin; the call site's inline condition decided by the release's sliced guard",
   },
   {
     id: "host-header-origin-match",
     title: "a foreign page whose Origin matched the Host header passed the Control UI's Origin check (DNS rebinding: a foreign name resolved to the gateway)",
     source: "checkBrowserOrigin ≤2.22-1 accepts an Origin host equal to the Host header; from 2.23 only with gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback",
     grants: "too-much", property: "foreign-origin-rejected", cell: "client=control-ui,origin=foreign,host=origin",
-    fixed: "2026.2.23", measuredBy: "sliced checkBrowserOrigin 2.22-1 (an Origin equal to the Host header passes) → 2.23 (only with dangerouslyAllowHostHeaderOriginFallback); the Control UI's Origin is checked at an inline call site before 9.2 (model glue held to the release's sliced glue)",
+    fixed: "2026.2.23", measuredBy: "sliced checkBrowserOrigin 2.22-1 (an Origin equal to the Host header passes) → 2.23 (only with dangerouslyAllowHostHeaderOriginFallback); the Control UI's Origin is checked at an inline call site before 9.2 (the release's sliced guard decides it)",
   },
   {
     id: "lan-browser-container-silent-pairing",
@@ -215,5 +215,13 @@ export const HISTORY: readonly HistoryBug[] = [
     source: "the connect handler's inline skipPairingForOperatorSharedAuth (bundles 2.22-1–2.24; absent in 2.21, gone in 2.25); live 2026-12-01 on 2.24: the device is not paired, the connect admitted",
     grants: "too-much", property: "remote-unpaired-needs-approval", cell: "role=operator,client=cli,device=unpaired,auth=token,cred=secret-ok,loc=remote",
     introduced: "2026.2.22-1", fixed: "2026.2.25", measuredBy: "model: the skip is inline (read in every bundle 2.21–2.25; live on 2.24), the pairing request's silent by the sliced glue",
+  },
+  {
+    id: "trusted-proxy-operator-keeps-scopes",
+    title: "a device-less operator authenticated by the trusted proxy that is not the Control UI kept its declared scopes",
+    source: "#57692 (3.31: shouldClearUnboundScopesForMissingDeviceIdentity clears by the trusted-proxy auth method, not only the Control UI flag)",
+    grants: "too-much", property: "unbound-scopes-cleared", cell: "client=cli,device=none,auth=trusted-proxy,cred=proxy-ok",
+    introduced: "2026.3.22", fixed: "2026.3.31", bisectFrom: "2026.3.13",
+    measuredBy: "sliced inline clearing (glue scopeClearGlue) on 3.13–3.28: 3.13 clears everything but an allowed Control UI, 3.22–3.28 clear only by a secret or the Control UI flag; sliced shouldClearUnboundScopes from 3.31 (2.26–3.11 keep it too, by the secret exemption: before bisectFrom)",
   },
 ];
