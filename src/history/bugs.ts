@@ -93,14 +93,14 @@ export const HISTORY: readonly HistoryBug[] = [
     source: "GHSA-rqpp-rjj8-7wv8 (#44306, 2026.3.12; first published in 3.13)",
     grants: "too-much", property: "unbound-scopes-cleared", cell: "client=cli,device=none,auth=token,cred=secret-ok",
     introduced: "2026.2.26", fixed: "2026.3.13", bisectFrom: "2026.2.17",
-    measuredBy: "model: the clearing is inline before 3.31 (sliced gate decides the admit); its rules dated from the connect handler of every bundle 2.9–3.13 (2.26 adds the secret exemption to clearUnboundScopes, 3.13 drops it) and live 2026-12-01: a device-less token CLI is cleared on 2.19, 2.21, 2.24, 2.25 and kept on 2.26",
+    measuredBy: "sliced inline clearing (glue scopeClearGlue) on every handler 2.9–3.28, the sliced gate deciding the admit: 2.26 adds the secret exemption to clearUnboundScopes, 3.13 drops it; live 2026-12-01: a device-less token CLI is cleared on 2.19, 2.21, 2.24, 2.25 and kept on 2.26",
   },
   {
     id: "trusted-proxy-control-ui-keeps-scopes",
     title: "a device-less Control UI authenticated by the trusted proxy kept its declared scopes",
-    source: "#57692 (shouldClearUnboundScopesForMissingDeviceIdentity also clears device-less trusted-proxy sessions)",
+    source: "the trusted-proxy Control UI flag in the connect handler's inline clearing (3.22; the part of #57692 that 3.22 already shipped)",
     grants: "too-much", property: "unbound-scopes-cleared", cell: "client=control-ui,device=none,auth=trusted-proxy,cred=proxy-ok,ddda=0,insecure=0",
-    introduced: "2026.2.26", fixed: "2026.3.31", measuredBy: "sliced shouldClearUnboundScopes from 3.31; inline before (model: 2.24 admits it but clears unless a bypass knob is set, 2.26's secret exemption counts the proxy as shared auth; bundles read)",
+    introduced: "2026.2.26", fixed: "2026.3.22", measuredBy: "sliced inline clearing (glue scopeClearGlue) on every handler 2.9–3.28: 2.25 clears unless a bypass knob is set, 2.26's secret exemption counts the proxy as shared auth, 3.13 keeps any allowed Control UI's scopes, 3.22 clears by the trusted-proxy Control UI flag",
   },
   {
     id: "trusted-proxy-operator-keeps-scopes-5.12",
@@ -205,9 +205,9 @@ export const HISTORY: readonly HistoryBug[] = [
   {
     id: "device-less-scopes-never-cleared",
     title: "before 2.17 nothing cleared a device-less client's declared scopes: a CLI holding the token kept what it asked for",
-    source: "the connect handlers of 2.9 and 2.12 have no clearing; 2.17's empties a device-less client's scopes unless a Control UI bypass knob is set (bundles read)",
+    source: "the connect handlers of 2.9 and 2.12 have no clearing; 2.17's empties a device-less client's scopes unless a Control UI bypass knob is set (sliced from both)",
     grants: "too-much", property: "unbound-scopes-cleared", cell: "client=cli,device=none,auth=token,cred=secret-ok",
-    fixed: "2026.2.17", measuredBy: "model: the clearing is inline (sliced gate decides the admit), dated from the connect handler of each bundle",
+    fixed: "2026.2.17", measuredBy: "sliced inline clearing (glue scopeClearGlue): the slicer proves 2.9's and 2.12's handlers never write scopes, 2.17's empties them unless a bypass knob is set; the sliced gate decides the admit",
   },
   {
     id: "operator-shared-auth-skips-pairing",
@@ -215,5 +215,13 @@ export const HISTORY: readonly HistoryBug[] = [
     source: "the connect handler's inline skipPairingForOperatorSharedAuth (bundles 2.22-1–2.24; absent in 2.21, gone in 2.25); live 2026-12-01 on 2.24: the device is not paired, the connect admitted",
     grants: "too-much", property: "remote-unpaired-needs-approval", cell: "role=operator,client=cli,device=unpaired,auth=token,cred=secret-ok,loc=remote",
     introduced: "2026.2.22-1", fixed: "2026.2.25", measuredBy: "model: the skip is inline (read in every bundle 2.21–2.25; live on 2.24), the pairing request's silent by the sliced glue",
+  },
+  {
+    id: "trusted-proxy-operator-keeps-scopes",
+    title: "a device-less operator authenticated by the trusted proxy that is not the Control UI kept its declared scopes",
+    source: "#57692 (3.31: shouldClearUnboundScopesForMissingDeviceIdentity clears by the trusted-proxy auth method, not only the Control UI flag)",
+    grants: "too-much", property: "unbound-scopes-cleared", cell: "client=cli,device=none,auth=trusted-proxy,cred=proxy-ok",
+    introduced: "2026.3.22", fixed: "2026.3.31", bisectFrom: "2026.3.13",
+    measuredBy: "sliced inline clearing (glue scopeClearGlue) on 3.13–3.28: 3.13 clears everything but an allowed Control UI, 3.22–3.28 clear only by a secret or the Control UI flag; sliced shouldClearUnboundScopes from 3.31 (2.26–3.11 keep it too, by the secret exemption: before bisectFrom)",
   },
 ];

@@ -16,7 +16,12 @@ export type GlueAnchor =
   /** the value of `<property>:` in an object literal passed to `<call>(…)`, or returned by the enclosing function */
   | { kind: "property"; property: string; call?: string; returned?: true }
   /** the test of an `if` whose consequent calls `<calls>(…)` or returns the string `<returns>` */
-  | { kind: "if-test"; calls?: string; returns?: string };
+  | { kind: "if-test"; calls?: string; returns?: string }
+  /**
+   * when the `let <name>` is emptied (`<name> = []`): the conditions on the way there, from the
+   * `if` that reads `<branch>` down (glue-empties.ts); with no write to it at all, proven never.
+   */
+  | { kind: "empties"; name: string; branch: string };
 
 export interface GlueSpec {
   /** a module-level function, then nested function names, the anchor is searched in. */
@@ -25,6 +30,8 @@ export interface GlueSpec {
   inputs: readonly string[];
   holes?: readonly string[];
   pins?: Readonly<Record<string, unknown>>;
+  /** the function the inline logic became: where a chunk declares it, nothing is inline to cut (the anchor is missing there). */
+  becameFunction?: string;
   /** the anchor's value as a boolean (an `if` test is read by truthiness). */
   truthy?: true;
 }
@@ -76,6 +83,20 @@ export const GLUE_ANCHORS: Readonly<Record<string, GlueSpec>> = {
     within: ["admitGatewayConnect"],
     anchor: { kind: "if-test", calls: "checkBrowserOrigin" },
     inputs: ["enforceOriginCheckForAnyClient", "isControlUi", "isBrowserOperatorUi", "isWebchat"], pins: { browserCopilotOrigin: undefined }, truthy: true,
+  },
+  /**
+   * ≤3.28: whether the connect handler empties a device-less client's declared scopes (inline,
+   * before shouldClearUnboundScopesForMissingDeviceIdentity; from 3.31 that call is the guard).
+   */
+  glueScopeClear: {
+    within: ["attachGatewayWsMessageHandler"],
+    anchor: { kind: "empties", name: "scopes", branch: "device" },
+    inputs: [
+      "device", "scopes", "allowControlUiBypass", "controlUiAuthPolicy", "sharedAuthOk", "isControlUi", "decision",
+      "preserveInsecureLocalControlUiScopes", "authMethod", "trustedProxyAuthOk",
+    ],
+    becameFunction: "shouldClearUnboundScopesForMissingDeviceIdentity",
+    truthy: true,
   },
 };
 

@@ -6,46 +6,16 @@
 import type { Unit } from "./chunk.ts";
 import type { Dist } from "./dist.ts";
 import type { GlueAnchor, GlueSpec } from "./glue-anchors.ts";
-import { FUNCTION_TYPES, SKIP_KEYS, type AnyNode } from "./patterns.ts";
+import { emptyingIn, type GuardTerm } from "./glue-empties.ts";
+import { childNodes, walkAncestors } from "./glue-walk.ts";
+import { FUNCTION_TYPES, type AnyNode } from "./patterns.ts";
 
 export interface AnchorHit {
   unit: Unit;
-  /** the expression the anchor names (an initialiser, a property value, an `if` test). */
+  /** where the anchor is (an initialiser, a property value, an `if` test, an emptying). */
   expr: AnyNode;
-}
-
-export function childNodes(node: AnyNode): AnyNode[] {
-  const out: AnyNode[] = [];
-  for (const key of Object.keys(node)) {
-    if (SKIP_KEYS.has(key)) continue;
-    const child = node[key];
-    if (Array.isArray(child)) for (const c of child) c && typeof c.type === "string" && out.push(c);
-    else if (child && typeof child.type === "string") out.push(child);
-  }
-  return out;
-}
-
-/** Every node with its ancestors (outermost first), depth first. */
-function walkAncestors(root: AnyNode, visit: (node: AnyNode, ancestors: readonly AnyNode[]) => void): void {
-  const stack: AnyNode[] = [];
-  const go = (node: AnyNode) => {
-    visit(node, stack);
-    stack.push(node);
-    for (const c of childNodes(node)) go(c);
-    stack.pop();
-  };
-  go(root);
-}
-
-/** The nodes containing [start, end), outermost first, from `root` down. */
-export function pathTo(root: AnyNode, start: number, end: number): AnyNode[] {
-  const path: AnyNode[] = [];
-  let node: AnyNode | undefined = root;
-  while (node) {
-    path.push(node);
-    node = childNodes(node).find((c) => c.start <= start && end <= c.end);
-  }
-  return path;
+  /** the anchor's value: the conjunction of these (one term, the expression itself, but for `empties`; none: proven false). */
+  terms: GuardTerm[];
 }
 
 const isFunction = (n: AnyNode | undefined): boolean => !!n && FUNCTION_TYPES.has(n.type);
@@ -64,7 +34,7 @@ function namedFunctions(root: AnyNode, name: string): AnyNode[] {
 const calleeIs = (node: AnyNode, name: string) => node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === name;
 
 /** The anchor's expressions inside one function. */
-function anchorsIn(fn: AnyNode, anchor: GlueAnchor): AnyNode[] {
+function anchorsIn(fn: AnyNode, anchor: Exclude<GlueAnchor, { kind: "empties" }>): AnyNode[] {
   const out = new Set<AnyNode>();
   walkAncestors(fn, (node, ancestors) => {
     const parent = ancestors.at(-1);
@@ -94,7 +64,10 @@ function anchorsIn(fn: AnyNode, anchor: GlueAnchor): AnyNode[] {
 /** Every place the spec's anchor occurs, across the chunks that declare its outer function. */
 export function findAnchors(dist: Dist, spec: GlueSpec): AnchorHit[] {
   const [top, ...nested] = spec.within as [string, ...string[]];
-  const declared = new RegExp(`^(?:export\\s+)?(?:async\\s+)?(?:function\\*?\\s*${top}\\b|(?:const|let|var)\\s+${top}\\b)`, "m");
+  const declaration = (name: string) => new RegExp(`^(?:export\\s+)?(?:async\\s+)?(?:function\\*?\\s*${name}\\b|(?:const|let|var)\\s+${name}\\b)`, "m");
+  const declared = declaration(top);
+  const became = spec.becameFunction;
+  if (became && dist.searchable.some((f) => dist.text(f).includes(became) && declaration(became).test(dist.text(f)))) return [];
   const hits: AnchorHit[] = [];
   for (const file of dist.searchable) {
     const text = dist.text(file);
@@ -106,7 +79,13 @@ export function findAnchors(dist: Dist, spec: GlueSpec): AnchorHit[] {
     if (!isFunction(outer)) continue;
     let fns = [outer];
     for (const name of nested) fns = fns.flatMap((f) => namedFunctions(f, name));
-    for (const fn of fns) for (const expr of anchorsIn(fn, spec.anchor)) hits.push({ unit, expr });
+    for (const fn of fns) {
+      const { anchor } = spec;
+      if (anchor.kind === "empties") {
+        const found = emptyingIn(fn, anchor.name, anchor.branch);
+        if (found) hits.push({ unit, expr: found.at, terms: "never" in found ? [] : found.terms });
+      } else for (const expr of anchorsIn(fn, anchor)) hits.push({ unit, expr, terms: [{ expr, negate: false }] });
+    }
   }
   return hits;
 }

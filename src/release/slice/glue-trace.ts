@@ -6,14 +6,18 @@
  * refused with the reason, never guessed.
  */
 import type { Unit } from "./chunk.ts";
-import { childNodes, pathTo } from "./glue-find.ts";
+import { childNodes, pathTo } from "./glue-walk.ts";
 import type { GlueSpec } from "./glue-anchors.ts";
 import { FUNCTION_TYPES, hoistedVars, patternNames, type AnyNode, type Ref } from "./patterns.ts";
 import { freeRefs } from "./scope.ts";
+import type { GuardTerm } from "./glue-empties.ts";
+import { GlueRefusal } from "./glue-refusal.ts";
 
 export interface GlueTrace {
   unit: Unit;
   expr: AnyNode;
+  /** the anchor's value: the conjunction of these terms (none: the constant false). */
+  terms: GuardTerm[];
   /** followed consts, in source order. */
   consts: { name: string; init: AnyNode }[];
   inputs: string[];
@@ -27,7 +31,7 @@ export interface GlueTrace {
   async: boolean;
 }
 
-export class GlueRefusal extends Error {}
+export { GlueRefusal };
 
 type Binding = { kind: "const"; init: AnyNode; at: number } | { kind: "refused"; why: string } | undefined;
 
@@ -85,11 +89,11 @@ const hasAwait = (node: AnyNode): boolean =>
   node.type === "AwaitExpression" || (!FUNCTION_TYPES.has(node.type) && childNodes(node).some(hasAwait));
 
 /** The anchor's expression and everything it needs, or a refusal naming the first name that cannot be placed. */
-export function traceGlue(unit: Unit, expr: AnyNode, spec: GlueSpec, isModuleLevel: (name: string) => boolean): GlueTrace {
+export function traceGlue(unit: Unit, expr: AnyNode, terms: GuardTerm[], spec: GlueSpec, isModuleLevel: (name: string) => boolean): GlueTrace {
   const inputs = new Set(spec.inputs);
   const holes = new Set(spec.holes ?? []);
   const pins = new Set(Object.keys(spec.pins ?? {}));
-  const t: GlueTrace = { unit, expr, consts: [], inputs: [], holes: [], pins: [], moduleRefs: new Map(), moduleNames: [], holeCalls: new Map(), async: false };
+  const t: GlueTrace = { unit, expr, terms, consts: [], inputs: [], holes: [], pins: [], moduleRefs: new Map(), moduleNames: [], holeCalls: new Map(), async: false };
   const constAt = new Map<string, number>();
   const used = (list: string[], name: string) => list.includes(name) || list.push(name);
   const root = unit.node;
@@ -124,7 +128,7 @@ export function traceGlue(unit: Unit, expr: AnyNode, spec: GlueSpec, isModuleLev
       }
     }
   };
-  visit(expr);
+  for (const term of terms) visit(term.expr);
   t.consts.sort((a, b) => constAt.get(a.name)! - constAt.get(b.name)!);
   return t;
 }

@@ -39,7 +39,9 @@ function glueFunction(name: string, spec: GlueSpec, t: GlueTrace, outName: (n: s
   const params = [...t.inputs, ...t.holes].sort();
   const pins = t.pins.sort().map((p) => `\tconst ${p} = ${spec.pins![p] === undefined ? "void 0" : JSON.stringify(spec.pins![p])};`);
   const consts = t.consts.map((c) => `\tconst ${c.name} = ${exprText(t, c.init, outName)};`);
-  const value = exprText(t, t.expr, outName);
+  const [only] = t.terms;
+  const value = t.terms.length === 1 && !only!.negate ? exprText(t, only!.expr, outName)
+    : t.terms.length ? t.terms.map((term) => `${term.negate ? "!" : ""}(${exprText(t, term.expr, outName)})`).join(" && ") : "false";
   const ret = spec.truthy ? `(${value}) ? true : false` : `(${value})`;
   return [`export ${t.async ? "async " : ""}function ${name}({ ${params.join(", ")} }) {`, ...pins, ...consts, `\treturn ${ret};`, "}"].join("\n");
 }
@@ -63,7 +65,7 @@ export function sliceGlue(dist: Dist, name: string, spec: GlueSpec, stubs: Reado
   if (!hits.length) return { code: undefined, candidates, renames: [], notes: [] };
   const traces = hits.map((h) => {
     try {
-      return traceGlue(h.unit, h.expr, spec, (n) => dist.chunk(h.unit.chunk).binding(n) !== undefined);
+      return traceGlue(h.unit, h.expr, h.terms, spec, (n) => dist.chunk(h.unit.chunk).binding(n) !== undefined);
     } catch (err) {
       if (err instanceof GlueRefusal) throw new GlueRefusal(`${name} in ${where(h.unit, h.expr)}: ${err.message}`);
       throw err;
