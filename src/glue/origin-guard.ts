@@ -19,6 +19,7 @@ const CLIENTS: readonly OriginClient[] = ["control-ui", "webchat", "other"];
 export const originGuardInputs = (): OriginGuardInput[] => CLIENTS.flatMap((client) => [false, true].map((enforce) => ({ client, enforce })));
 
 const OWN_FUNCTION_FROM = "2026.9.2";
+const CONTEXT_FROM = "2026.2.25";
 
 /** The model's call-site condition (the origin model's own list), for a client sending a foreign Origin. */
 export function modelOriginGuard(version: string, i: OriginGuardInput) {
@@ -41,8 +42,13 @@ export const ORIGIN_GUARD: LayerFunction<OriginGuardInput, boolean> = {
   function: "originGuard",
   adapters: ORIGIN_GUARD_ADAPTERS,
   cutFromHandler: true,
-  // the call-site condition (the helpers' list) and so whether the origin step checks at all
-  answers: [{ list: "resolveGatewayWsBrowserOrigin", until: OWN_FUNCTION_FROM }, { list: "origin check", until: OWN_FUNCTION_FROM }],
+  // the call-site condition (the helpers' list) and so whether the origin step checks at all; before 2.25
+  // it reads no any-client flag (its answers are the same on both flag values), so it alone decides what the
+  // browser security context decides from 2.25
+  answers: [
+    { list: "resolveGatewayWsBrowserOrigin", until: OWN_FUNCTION_FROM }, { list: "origin check", until: OWN_FUNCTION_FROM },
+    { list: "resolveHandshakeBrowserSecurityContext", until: CONTEXT_FROM },
+  ],
   inputs: originGuardInputs,
   model: (version) => (compareVersions(version, OWN_FUNCTION_FROM) < 0 ? (i) => modelOriginGuard(version, i).value : undefined),
   show: (i, version) => ({ ...i, modelRule: modelOriginGuard(version, i).rule }),

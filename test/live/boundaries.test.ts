@@ -78,8 +78,8 @@ describe("live boundary registry", () => {
     // 3.1 → 3.2: checkBrowserOrigin on both sides (origin layer)
     expect(how("origin-check.local-loopback", "since")).toMatchObject({ how: "sliced", before: "2026.3.1", after: "2026.3.2" });
     expect(how("origin-check.local-loopback", "since")?.detail).toMatch(/^checkBrowserOrigin \(origin layer\) sliced on both sides/);
-    // 2.24 → 2.25: the function first appears in 2.25, so its own slice cannot date it
-    expect(how("browser-context.proxied", "since")?.how).not.toBe("sliced");
+    // 2.24 → 2.25: the function first appears in 2.25, so its own slice cannot date it; 2.24's sliced guard (which reads no context) stands before it
+    expect(how("browser-context.proxied", "since")?.detail).toBe("originGuard (glue layer) on 2026.2.24, resolveHandshakeBrowserSecurityContext (origin layer) on 2026.2.25, each sliced and held to the model on its side");
   });
 });
 
