@@ -33,9 +33,11 @@ const keyOf = (client: OriginClient, enforce: boolean) => `${client}/${enforce}`
  * fails closed on anything else). An input the table lacks is "cannot check", never a guess.
  */
 export function releaseOriginGuard(table: OriginGuardTable, ref: string): (input: OriginAppliesInput, hit: HitCounter) => boolean {
-  const at = new Map(table.answers.map(({ input, answer }) => [keyOf(input.client, input.enforce), { answer, hit: `openclaw:${table.real}=${JSON.stringify(answer)}` }]));
+  // asked once per cell: answers by client, then by the flag, with their trail entries built once
+  const at: Partial<Record<OriginClient, { answer: OriginGuardTable["answers"][number]["answer"]; hit: string }[]>> = {};
+  for (const { input, answer } of table.answers) (at[input.client] ??= [])[+input.enforce] = { answer, hit: `openclaw:${table.real}=${JSON.stringify(answer)}` };
   return (input, hit) => {
-    const found = at.get(keyOf(input.client, input.enforceOriginCheckForAnyClient));
+    const found = at[input.client]?.[+input.enforceOriginCheckForAnyClient];
     if (!found) throw new CannotCheckError(`${table.real} of ${ref} was not tabulated for client=${input.client},enforce=${input.enforceOriginCheckForAnyClient}`);
     hit(found.hit);
     if (typeof found.answer === "object") throw new Error(`${table.real} threw: ${found.answer.error}`);
