@@ -9,7 +9,7 @@ import { CannotCheckError } from "../domain/errors.ts";
 import { readReleaseMeta, releaseDistDir } from "./cache.ts";
 import { fetchRelease } from "./fetch.ts";
 import { SliceRunner, type CallResult, type RunnerReady } from "./runner.ts";
-import { readCachedSlice, sliceAndStore, type CachedSlice } from "./slice-cache.ts";
+import { readCachedRefusal, readCachedSlice, sliceAndStore, type CachedSlice } from "./slice-cache.ts";
 import { Dist, type SliceManifest } from "./slice/index.ts";
 
 export type { CallResult } from "./runner.ts";
@@ -90,7 +90,11 @@ export async function loadFromDist(source: DistSource, names: readonly string[],
   for (const n of unique) await readCachedSlice(integrity, n, stubs).then((s) => s && slices.set(n, s));
 
   const failed: { name: string; error: string }[] = [];
-  const todo = unique.filter((n) => !slices.has(n));
+  const failure = (name: string, reason: string) => failed.push({ name, error: `slicing failed: ${reason.split("\n")[0]}` });
+  // a refusal kept from an earlier load fails the same way without reading the release again
+  const refused = new Map<string, string>();
+  for (const n of unique) if (!slices.has(n)) await readCachedRefusal(integrity, n, stubs).then((r) => r !== undefined && refused.set(n, r));
+  const todo = unique.filter((n) => !slices.has(n) && !refused.has(n));
   if (todo.length) {
     const dist = new Dist(await source.distDir());
     for (const name of todo) {
@@ -98,10 +102,13 @@ export async function loadFromDist(source: DistSource, names: readonly string[],
       try {
         slices.set(name, await sliceAndStore(dist, integrity, name, stubs));
       } catch (err) {
-        failed.push({ name, error: `slicing failed: ${(err as Error).message.split("\n")[0]}` });
+        failure(name, (err as Error).message);
       }
     }
   }
+  for (const [name, reason] of refused) failure(name, reason);
+  // in the order the roots were asked for, whichever of them were refused before
+  failed.sort((a, b) => unique.indexOf(a.name) - unique.indexOf(b.name));
 
   const missing = unique.filter((n) => slices.get(n)?.manifest.missing.includes(n));
   const modules = unique.flatMap((n) => {

@@ -6,6 +6,10 @@
  *
  * Each entry carries the sha256 of its module and a digest of itself, checked on every read: a
  * truncated or edited entry is sliced again, never read as "not in this release".
+ *
+ * A glue anchor the slicer refuses (GlueRefusal) is kept too, with its reason: the refusal is a
+ * fact of the release's code under this key, like a slice, and without it every warm load would
+ * verify and read the whole release only to refuse again. Any other error is not kept.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -15,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { REPO_ROOT, resolveBareFromRepo } from "./bare.ts";
 import { sha256, sliceDir, writeFileAtomic, writeJsonAtomic } from "./cache.ts";
 import { Dist, sliceRelease, type SliceManifest } from "./slice/index.ts";
+import { GlueRefusal } from "./slice/glue-refusal.ts";
 
 export interface CachedSlice {
   name: string;
@@ -71,10 +76,36 @@ export async function readCachedSlice(integrity: string, name: string, stubs: re
   return { name, url: pathToFileURL(code).href, manifest };
 }
 
+/** refused.json: a refusal's reason and a digest of it. */
+interface StoredRefusal {
+  format: 1;
+  reason: string;
+  digest: string;
+}
+
+const refusalDigest = (reason: string) => sha256(JSON.stringify(["refused", reason]));
+
+/** The reason the slicer refused this root under this key, or undefined when none is kept (or it is damaged). */
+export async function readCachedRefusal(integrity: string, name: string, stubs: readonly string[]): Promise<string | undefined> {
+  try {
+    const entry = JSON.parse(await readFile(join(keyDir(integrity, name, stubs), "refused.json"), "utf8")) as StoredRefusal;
+    return entry?.format === 1 && typeof entry.reason === "string" && entry.digest === refusalDigest(entry.reason) ? entry.reason : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Slices one root out of `dist` and stores the result (module before manifest: the manifest marks completeness). */
 export async function sliceAndStore(dist: Dist, integrity: string, name: string, stubs: readonly string[]): Promise<CachedSlice> {
-  const { code, manifest } = sliceRelease(dist, [name], { stubs, resolveBare: resolveBareFromRepo });
   const dir = keyDir(integrity, name, stubs);
+  let sliced: ReturnType<typeof sliceRelease>;
+  try {
+    sliced = sliceRelease(dist, [name], { stubs, resolveBare: resolveBareFromRepo });
+  } catch (err) {
+    if (err instanceof GlueRefusal) await writeJsonAtomic(join(dir, "refused.json"), { format: 1, reason: err.message, digest: refusalDigest(err.message) } satisfies StoredRefusal);
+    throw err;
+  }
+  const { code, manifest } = sliced;
   let url: string | undefined;
   if (code !== undefined) {
     await writeFileAtomic(join(dir, "slice.mjs"), code);
