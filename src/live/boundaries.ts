@@ -49,7 +49,9 @@ export const LIVE_BOUNDARIES: readonly LiveBoundary[] = [
   },
   {
     id: "control-ui-insecure-not-bypass",
-    rules: ["cui-policy.insecure-is-bypass", "cui-pairing.bypass-and-secret-e0"],
+    // cui-pairing.bypass-and-secret: from 2.21 the sliced skip takes only dangerouslyDisableDeviceAuth as a bypass
+    // (which drops the device, as inline before it), so allowInsecureAuth with the secret pairs
+    rules: ["cui-policy.insecure-is-bypass", "cui-pairing.bypass-and-secret-e0", "cui-pairing.bypass-and-secret"],
     // local: 2.19's config schema refuses gateway.customBindHost, so no gateway of it binds the netns
     // address for remote peers; the change shows on local connects too. The shared secret only:
     // ≤2.21 take a device token in auth.token and refuse auth.deviceToken, which the harness sends
@@ -57,6 +59,31 @@ export const LIVE_BOUNDARIES: readonly LiveBoundary[] = [
     before: "2026.2.19",
     after: "2026.2.21",
     what: "#20684: 2.21 stops taking allowInsecureAuth for a device bypass (inline before it), so a Control UI without a device is refused and one with a device pairs",
+  },
+  {
+    id: "trusted-proxy-control-ui-operator",
+    rules: ["trusted-proxy.control-ui-operator"],
+    cells: "role=operator,client=control-ui,auth=trusted-proxy,cred=proxy-ok,origin=loopback,ddda=0,upgrade=none,fwd=0,host=gateway,dtok=0,psock=lan",
+    before: "2026.2.23",
+    after: "2026.2.24",
+    what: "2.24: a Control UI operator the trusted proxy vouched for passes the device gate without a device and skips pairing with one",
+  },
+  {
+    id: "backend-self-pairing-skip-from-3.2",
+    rules: ["backend-pairing.shared-secret"],
+    // a device token never tells the skip apart: it verifies only for a paired device, which pairs as paired either way
+    cells: "client=backend,device=unpaired,auth=token,cred=secret-ok,origin=none,insecure=0,ddda=0,upgrade=none,fwd=0,host=gateway,dtok=0",
+    before: "2026.3.1",
+    after: "2026.3.2",
+    what: "3.2: a local gateway-client/backend with the shared secret and no Origin skips pairing its new device",
+  },
+  {
+    id: "backend-self-pairing-skip-gone-3.28",
+    rules: ["backend-pairing.shared-secret"],
+    cells: "client=backend,device=unpaired,auth=token,cred=secret-ok,origin=none,insecure=0,ddda=0,upgrade=none,fwd=0,host=gateway,dtok=0",
+    before: "2026.3.24",
+    after: "2026.3.28",
+    what: "3.28: a local backend with the shared secret pairs its new device again (silently, being local)",
   },
   {
     id: "node-device-token-unverifiable-from-3.13",
@@ -127,5 +154,31 @@ export const LIVE_BOUNDARIES: readonly LiveBoundary[] = [
     before: "2026.2.21",
     after: "2026.2.22-1",
     what: "2.22-1's inline silent pairing approves a local paired device's scope upgrade silently too (2.21: first pairings only)",
+  },
+  {
+    id: "control-ui-knobs-retired",
+    rules: ["cui-policy.retired", "cui-policy.not-control-ui", "cui-policy.flags", "cui-policy.bypass-drops-device"],
+    // every client: the knobs only ever applied to the Control UI, so the others must read the same on both sides
+    cells: "role=operator,auth=token,cred=secret-ok,origin=loopback,upgrade=none,fwd=0,host=gateway,dtok=0",
+    before: "2026.7.35",
+    after: "2026.8.1",
+    what: "8.1 retires allowInsecureAuth and dangerouslyDisableDeviceAuth: a device-less Control UI is refused and its device always counts",
+  },
+  {
+    id: "upgrades-need-approval-from-2.19",
+    rules: ["pairing.upgrade-silent-local-e0"],
+    cells: "client=cli,device=paired,loc=local,auth=token,cred=secret-ok,origin=none,insecure=0,ddda=0,fwd=0,host=gateway,dtok=0",
+    before: "2026.2.17",
+    after: "2026.2.19",
+    what: "2.19's inline silent pairing is for first pairings only: a local paired device asking for more scopes or the other role waits (≤2.17: silent whenever local)",
+  },
+  {
+    id: "role-upgrade-silent-from-4.2",
+    rules: ["pairing.upgrade-silent-from-4.2"],
+    // a device approved as an operator asking to be a node (the other way round it also asks a scope upgrade)
+    cells: "role=node,device=paired,upgrade=role,loc=local,auth=token,cred=secret-ok,origin=none,insecure=0,ddda=0,fwd=0,host=gateway,dtok=0",
+    before: "2026.4.1",
+    after: "2026.4.2",
+    what: "4.2's caller lets shouldAllowSilentLocalPairing approve a local role upgrade silently (3.28–4.1 wait for an operator)",
   },
 ];

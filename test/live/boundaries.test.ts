@@ -111,4 +111,13 @@ describe("model corrections from live boundary runs (2026-12-01)", () => {
     expect(verdicts("2026.2.25", `${local},origin=loopback`)).toEqual(new Set(["pairing-required"]));
     expect(verdicts("2026.2.25", `${local},origin=none`)).toEqual(new Set(["admit silent"]));
   });
+
+  it("2.19's inline bypass already ignores the device under dangerouslyDisableDeviceAuth: a Control UI with a device and no token is refused as device-less", () => {
+    // live 2.19 and 2.21 (2026-12-01): "device identity required" on both, where the model had 2.19 keep the device (unauthorized)
+    const cui = "client=control-ui,ddda=1,loc=local,auth=token,cred=none,origin=loopback,upgrade=none,fwd=0,host=gateway,dtok=0";
+    for (const version of ["2026.2.19", "2026.2.21"]) {
+      expect(verdicts(version, `${cui},device=paired`)).toEqual(new Set(["device-required"]));
+      expect(verdicts(version, `${cui},device=unpaired`)).toEqual(new Set(["device-required"]));
+    }
+  });
 });
