@@ -71,6 +71,7 @@ describe("the empties anchor", () => {
   it("proves never only where nothing writes the scopes, and says nothing where there are none", async () => {
     const glue = slice(handlerDist(`\tif (!device) send(scopes.length);`, "const"));
     expect(glue.code).toContain("return (false)");
+    expect(glue.notes.join("\n")).toContain("the constant false: nothing in the handler writes the anchor's name");
     expect(await callable(glue.code!).then((fn) => fn({}))).toBe(false);
     expect(slice(handlerDist(`\tif (!device) send(scopes.length);`, "const"), { ...SPEC, anchor: { kind: "empties", name: "grants", branch: "device" } }).code).toBeUndefined();
   });
@@ -89,6 +90,7 @@ describe("the empties anchor", () => {
     ["two emptyings", `\tif (!device) scopes = [];\n\tif (isControlUi) scopes = [];`, /emptied in 2 places/],
     ["no branch on the device", `\tif (isControlUi) {\n\t\t${EMPTY}\n\t}`, /not under a branch reading device/],
     ["a statement before it that may leave", `\tif (!device) {\n\t\tif (isControlUi) { if (sharedAuthOk) return; send(1); }\n\t\t${EMPTY}\n\t}`, /may leave the block/],
+    ["an emptying inside a call", `\tif (!device) send(scopes = []);`, /sits in a CallExpression/],
     ["a loop around it", `\tif (!device) for (const s of [1]) {\n\t\t${EMPTY}\n\t}`, /ForOfStatement/],
     ["two call sites", `\tconst clear = () => {\n\t\t${EMPTY}\n\t};\n\tif (!device) clear();\n\tif (isControlUi) clear();`, /called from 2 places/],
     ["a call it cannot follow", `\tconst clear = () => {\n\t\t${EMPTY}\n\t};\n\tif (!device) queue(clear);`, /called from 0 places and referenced 1 other ways/],

@@ -119,7 +119,7 @@ function guardsOf(fn: AnyNode, node: AnyNode, branch: string, name: string): Gua
           throw new GlueRefusal(`a statement before ${name} = [] may leave the block (${stmt.type})`);
         }
       }
-    } else if (!["ExpressionStatement", "CallExpression"].includes(a.type)) {
+    } else if (a.type !== "ExpressionStatement") {
       throw new GlueRefusal(`${name} = [] sits in a ${a.type}, which the slicer does not follow`);
     }
     child = a;

@@ -103,6 +103,6 @@ export function sliceGlue(dist: Dist, name: string, spec: GlueSpec, stubs: Reado
     candidates,
     closure,
     renames: names.renames,
-    notes: [`glue ${name}: inputs ${t.inputs.join(",") || "-"}; holes ${t.holes.join(",") || "-"}; pins ${t.pins.join(",") || "-"}; consts ${t.consts.map((c) => c.name).join(",") || "-"}; helpers ${t.moduleNames.join(",") || "-"}`],
+    notes: [`glue ${name}: inputs ${t.inputs.join(",") || "-"}; holes ${t.holes.join(",") || "-"}; pins ${t.pins.join(",") || "-"}; consts ${t.consts.map((c) => c.name).join(",") || "-"}; helpers ${t.moduleNames.join(",") || "-"}${t.terms.length ? "" : "; the constant false: nothing in the handler writes the anchor's name (proved by the slicer)"}`],
   };
 }
