@@ -5,6 +5,7 @@
  * A warm `check openclaw@latest` reads the release's kept check back; it is also timed with the
  * kept checks removed before every run, which is what the first check after an edit of
  * clawproof's sources (or of a new seed) costs: the release cached, the engine running.
+ * Other work on the machine moves every number: read the ratios, each side measured in this run.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
@@ -39,16 +40,32 @@ function runOnce(args: string[], compiled: boolean, before?: () => void): Sample
     env: { ...process.env, CLAWPROOF_COMPILED: compiled ? "1" : "0", CLAWPROOF_CACHE: CACHE },
   });
   const wall = performance.now() - start;
+  // a run that could not check (2) or crashed timed nothing worth a row: 0 holds, 1 violated
+  if (child.status !== 0 && child.status !== 1) {
+    throw new Error(`clawproof ${args.join(" ")} (${compiled ? "compiled" : "tsx"}) exited ${child.status ?? child.signal}: ${child.stderr.split("\n")[0]}`);
+  }
   const cpu = Number(/clawproof-cpu-us (\d+)/.exec(child.stderr)?.[1] ?? NaN) / 1000;
   return { cpu, wall };
 }
 
-/** Median of `runs` after one warm-up run (which fills tsx's and clawproof's caches). */
-function measure(args: string[], compiled: boolean, before?: () => void, runs = 3): Sample {
-  runOnce(args, compiled, before);
-  const samples = Array.from({ length: runs }, () => runOnce(args, compiled, before));
-  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  return { cpu: mid(samples.map((s) => s.cpu)), wall: mid(samples.map((s) => s.wall)) };
+const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (samples: Sample[]): Sample => ({ cpu: mid(samples.map((s) => s.cpu)), wall: mid(samples.map((s) => s.wall)) });
+
+/**
+ * Medians of `runs` of the same command from the sources (tsx) and compiled, after one warm-up
+ * of each (which fills tsx's and clawproof's caches). The two alternate run by run, so a load
+ * spike from other work on the machine lands on both sides alike.
+ */
+function measurePair(args: string[], before?: () => void, runs = 5): { tsx: Sample; compiled: Sample } {
+  runOnce(args, false, before);
+  runOnce(args, true, before);
+  const tsx: Sample[] = [];
+  const compiled: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    tsx.push(runOnce(args, false, before));
+    compiled.push(runOnce(args, true, before));
+  }
+  return { tsx: median(tsx), compiled: median(compiled) };
 }
 
 export function benchStartup(): void {
@@ -57,16 +74,16 @@ export function benchStartup(): void {
     const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
     if (build.status !== 0) throw new Error("npm run build failed");
   }
-  const cases: { args: string[]; label?: string; before?: () => void }[] = [
+  const cases: { args: string[]; label?: string; before?: () => void; runs?: number }[] = [
     { args: ["--help"] },
     { args: ["check", "model:latest"], label: "warm: kept check" },
+    { args: ["check", "model:2026.9.6"], label: "warm: kept check" },
     { args: ["check", "openclaw@latest"], label: "warm: kept check" },
-    { args: ["check", "openclaw@latest"], label: "warm release, engine runs", before: dropKeptChecks },
+    { args: ["check", "openclaw@latest"], label: "warm release, engine runs", before: dropKeptChecks, runs: 3 },
   ];
   let warm: Sample | undefined;
-  for (const { args, label, before: prepare } of cases) {
-    const before = measure(args, false, prepare);
-    const after = measure(args, true, prepare);
+  for (const { args, label, before: prepare, runs } of cases) {
+    const { tsx: before, compiled: after } = measurePair(args, prepare, runs);
     if (args[1] === "openclaw@latest" && !prepare) warm = after;
     row(
       `clawproof ${args.join(" ")}${label ? ` (${label})` : ""} (process ms, tsx → compiled)`,
