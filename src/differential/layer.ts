@@ -26,6 +26,8 @@ export interface LayerFunction<In = any, Out = any> {
    * logic inline (no export of its own) and the model stands in: this says so, in a report.
    */
   inline?: string;
+  /** what stands in where the logic is inline, when not the model (e.g. the release's own sliced glue). */
+  inlineStandIn?: string;
   /**
    * cut by the statement slicer out of a handler's body (inline glue, no export of its own): a
    * handle holding only separate functions has nothing to cut it from, so it is left unchecked.
@@ -82,7 +84,7 @@ export async function runFunction<In, Out>(fn: LayerFunction<In, Out>, release: 
       return { fn, inputs, agreement: { function: fn.function, status: "not-in-release", cells: 0, mismatches: 0, note } };
     }
     if (expectedAt(fn, release.version)) throw new CannotCheckError(`${names} not found in ${release.ref}: renamed, inlined, or the cache is damaged`);
-    const note = model && fn.inline ? `kept inline in ${release.version} (${fn.inline}); the model stands in` : `no ${names} in ${release.version}; the model has none there either`;
+    const note = model && fn.inline ? `kept inline in ${release.version} (${fn.inline}); ${fn.inlineStandIn ?? "the model"} stands in` : `no ${names} in ${release.version}; the model has none there either`;
     return { fn, inputs, agreement: { function: fn.function, status: "not-in-release", cells: 0, mismatches: 0, note } };
   }
   const answers = await runAdapter(adapter, release, inputs);

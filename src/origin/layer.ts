@@ -25,9 +25,10 @@ export const BROWSER_CONTEXT_FUNCTION = originFunction(CONTEXT_FN, CONTEXT_ADAPT
   "before 2.25 there is no any-client Origin check: the call site checks the Control UI and WebChat only");
 export const ORIGIN_APPLIES: LayerFunction = {
   ...originFunction(APPLIES_FN, APPLIES_ADAPTERS, APPLIES_DOMAIN, appliesModel,
-    "before 9.2 the call site's condition (enforceOriginCheckForAnyClient || isControlUi || isWebchat) is inline in the connect handler; the glue layer's originGuard holds it to the model"),
+    "before 9.2 the call site's condition (enforceOriginCheckForAnyClient || isControlUi || isWebchat) is inline in the connect handler"),
   // whether the origin step checks at all (its not-checked rules) is this function's answer
   answers: [{ list: "origin check", since: "2026.9.2" }],
+  inlineStandIn: "the release's own guard, sliced by the glue layer (originGuard),",
 };
 
 /** The browser Origin check: its three helpers, each on its whole domain. */
