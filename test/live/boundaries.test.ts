@@ -68,9 +68,14 @@ describe("live boundary registry", () => {
         expect(listed.filter((r) => r.rule === id && r.after === b.after).map((r) => r.how)).toEqual(["live"]);
       }
     }
-    // every kind of measurement the listing knows, read only included (the inline 2.9/2.12 scope handling, the 2.22-1–2.24 operator skip)
-    expect([...new Set(listed.map((r) => r.how))].sort()).toEqual(["live", "other", "sliced", "unmeasured"]);
-    expect(listed.filter((r) => r.how === "unmeasured").map((r) => r.rule).sort()).toEqual(["pairing.operator-shared-auth-skip", "pairing.operator-shared-auth-skip", "scopes.never-cleared"]);
+    // no boundary is read only any more: the glue slices the last two on both sides (2.9/2.12's inline scope
+    // handling by scopeClearGlue, the 2.22-1–2.24 operator skip by pairingGlue), so a `sliced` beats their marker
+    expect([...new Set(listed.map((r) => r.how))].sort()).toEqual(["live", "other", "sliced"]);
+    expect(listed.filter((r) => ["scopes.never-cleared", "pairing.operator-shared-auth-skip"].includes(r.rule)).map((r) => r.detail)).toEqual([
+      expect.stringMatching(/^scopeClearGlue \(glue layer\) sliced on both sides/),
+      expect.stringMatching(/^pairingGlue \(glue layer\) sliced on both sides/),
+      expect.stringMatching(/^pairingGlue \(glue layer\) sliced on both sides/),
+    ]);
   });
 
   it("a boundary is listed as sliced by whichever layer slices its function on both sides, the origin layer's included", () => {
