@@ -53,15 +53,17 @@ export const AUTH: AuthStage = {
 export const FINAL_AUTH: FinalAuthStage = {
   name: "final-auth",
   rules: [
+    { id: "final.bootstrap-token-over-auth", since: "2026.4.2", when: (i) => i.authOk && i.hasDevice && i.credential === "bootstrap-token", then: "bootstrap-token",
+      why: "from 4.2 resolveConnectAuthDecision verifies a bootstrap token even when auth already succeeded (mode none), and a valid one becomes the method (measured on every cached release: 4.1 skips it once auth is ok, 4.2 on do not)" },
     { id: "final.auth-ok", when: (i) => i.authOk, then: "auth-ok", why: "auth already succeeded; its method stands" },
+    { id: "final.bootstrap-token", since: "2026.3.13", when: (i) => i.hasDevice && i.credential === "bootstrap-token",
+      then: "bootstrap-token", why: "bootstrap tokens (3.13+) let a new device authenticate to pair; tried before a device token sent beside it (measured in resolveConnectAuthDecision on every cached release 3.13–9.6; 3.11 has no bootstrap path)" },
     { id: "final.device-token-beyond-approval", when: (i) => i.hasDevice && i.deviceToken && i.upgrade !== "none", then: "unauthorized",
       why: "a device token is issued per role with the approved scopes, and verifyDeviceToken looks up the requested role's token and wants the requested scopes within its own (read in every bundle 2.9–9.6): asking for the other role or more scopes with it fails (live 2026-12-01: 3.24 device token mismatch, 7.35 and 8.1 AUTH_SCOPE_MISMATCH)" },
     { id: "final.node-device-token-unverifiable", since: "2026.3.13", until: "2026.3.31", when: (i) => i.hasDevice && i.deviceToken && i.role === "node",
       then: "unauthorized", why: "live 3.13: a node's device token never verifies (the token check wants an approved scope baseline and a node pairs with none): device token mismatch; measured live on 3.11 (verifies), 3.13, 3.22 and 3.28 (refused), and 3.31, 4.1, 4.2, 4.20, 6.10 and 9.6 (verifies)" },
     { id: "final.device-token", when: (i) => i.hasDevice && i.deviceToken,
       then: "device-token", why: "a device token issued at pairing authenticates its device; it is read only when the shared secret (if any was sent beside it) failed, so a wrong secret neither helps nor spoils it (measured in resolveConnectAuthDecision, 2.22 on; ≤2.21 inline, the token field)" },
-    { id: "final.bootstrap-token", since: "2026.3.13", when: (i) => i.hasDevice && i.credential === "bootstrap-token",
-      then: "bootstrap-token", why: "bootstrap tokens (3.13+) let a new device authenticate to pair" },
     { id: "final.unauthorized", when: always, then: "unauthorized", why: "no credential verified: close 1008 unauthorized" },
   ],
 };

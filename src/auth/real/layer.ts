@@ -7,6 +7,7 @@ import { AUTH_ERAS, authorizeModel } from "../eras/index.ts";
 import type { AuthOutcome } from "../outcome.ts";
 import { AUTH_ADAPTERS } from "./adapters.ts";
 import { objectParam } from "../../differential/adapter.ts";
+import { FINAL_DECISION } from "./final-decision.ts";
 
 /** The auth model starts with the first auth era; before it the model has no answer. */
 const modelled = (version: string) => compareVersions(version, AUTH_ERAS[0]!.since!) >= 0;
@@ -89,3 +90,6 @@ export const CONNECT_STATE: LayerFunction<AuthCell, Compared> = {
 
 /** The connect-auth state: what the handshake derives from the auth result (WebSocket surface, Tailscale-serve path excluded). */
 export const CONNECT_STATE_LAYER: Layer = { id: "connect-auth-state", functions: [CONNECT_STATE] };
+
+/** The final auth decision (resolveConnectAuthDecision, 2.22+): a bootstrap or device token after a failed auth. */
+export const FINAL_AUTH_LAYER: Layer = { id: "final-auth", functions: [FINAL_DECISION] };

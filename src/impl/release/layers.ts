@@ -1,4 +1,4 @@
-import { AUTH_LAYER, CONNECT_STATE_LAYER } from "../../auth/real/layer.ts";
+import { AUTH_LAYER, CONNECT_STATE_LAYER, FINAL_AUTH_LAYER } from "../../auth/real/layer.ts";
 import { layerExports, type Layer } from "../../differential/layer.ts";
 import { GLUE_LAYER } from "../../glue/layer.ts";
 import { LOCALITY_LAYER } from "../../locality/real/layer.ts";
@@ -7,7 +7,7 @@ import { ORIGIN_LAYER } from "../../origin/layer.ts";
 import { POLICY_LAYER } from "./policy-layer.ts";
 
 /** Every layer a release is checked on, in report order; a new layer is one declaration and a line here. */
-export const LAYERS: readonly Layer[] = [POLICY_LAYER, AUTH_LAYER, CONNECT_STATE_LAYER, PAIRING_LOCALITY_LAYER, LOCALITY_LAYER, ORIGIN_LAYER, GLUE_LAYER];
+export const LAYERS: readonly Layer[] = [POLICY_LAYER, AUTH_LAYER, CONNECT_STATE_LAYER, FINAL_AUTH_LAYER, PAIRING_LOCALITY_LAYER, LOCALITY_LAYER, ORIGIN_LAYER, GLUE_LAYER];
 
 /** Every export a release handle slices, once, for all layers. */
 export const RELEASE_EXPORTS: readonly string[] = layerExports(LAYERS);
@@ -17,6 +17,7 @@ export const LAYER_SOURCES: Record<string, readonly string[]> = {
   policy: ["differential", "model", "impl/release"],
   auth: ["differential", "auth", "locality"],
   "connect-auth-state": ["differential", "auth", "locality", "model"],
+  "final-auth": ["differential", "auth", "model"],
   "pairing-locality": ["differential", "pairing-locality", "model"],
   locality: ["differential", "locality"],
   origin: ["differential", "origin", "model"],
