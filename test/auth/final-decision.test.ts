@@ -73,4 +73,10 @@ describe("the check can fail", () => {
     const missing = { ...releases.get("2026.9.6")!, present: () => false } as Release;
     await expect(runFunction(FINAL_DECISION, missing)).rejects.toThrow(/resolveConnectAuthDecision not found/);
   });
+
+  it("a release whose function reads a state field the adapters do not set is an unsupported shape, not a guess", async () => {
+    const real = releases.get("2026.9.6")!;
+    const source = (name: string) => real.source(name).replace("params.state.authResult", "params.state.authResultFromTheFuture");
+    await expect(runFunction(FINAL_DECISION, { ...real, source } as Release)).rejects.toThrow(/unsupported shape: resolveConnectAuthDecision reads .*state\.authResultFromTheFuture/);
+  });
 });
