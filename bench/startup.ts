@@ -1,6 +1,7 @@
 /**
- * Start-up and warm checks, from the TypeScript sources through tsx (a clone) against the compiled
- * package code (dist/, what `npm install clawproof` runs). Process time is the child's own CPU
+ * Start-up and warm checks, from the TypeScript sources (a clone: src/cli/ts-loader.mjs transpiles
+ * as modules load) against the compiled package code (dist/, what `npm install clawproof` runs).
+ * Process time is the child's own CPU
  * (every thread), read on its exit; wall time is printed too but moves with the machine's load.
  * A warm `check openclaw@latest` reads the release's kept check back; it is also timed with the
  * kept checks removed before every run, which is what the first check after an edit of
@@ -42,7 +43,7 @@ function runOnce(args: string[], compiled: boolean, before?: () => void): Sample
   const wall = performance.now() - start;
   // a run that could not check (2) or crashed timed nothing worth a row: 0 holds, 1 violated
   if (child.status !== 0 && child.status !== 1) {
-    throw new Error(`clawproof ${args.join(" ")} (${compiled ? "compiled" : "tsx"}) exited ${child.status ?? child.signal}: ${child.stderr.split("\n")[0]}`);
+    throw new Error(`clawproof ${args.join(" ")} (${compiled ? "compiled" : "sources"}) exited ${child.status ?? child.signal}: ${child.stderr.split("\n")[0]}`);
   }
   const cpu = Number(/clawproof-cpu-us (\d+)/.exec(child.stderr)?.[1] ?? NaN) / 1000;
   return { cpu, wall };
@@ -52,24 +53,24 @@ const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 const median = (samples: Sample[]): Sample => ({ cpu: mid(samples.map((s) => s.cpu)), wall: mid(samples.map((s) => s.wall)) });
 
 /**
- * Medians of `runs` of the same command from the sources (tsx) and compiled, after one warm-up
- * of each (which fills tsx's and clawproof's caches). The two alternate run by run, so a load
+ * Medians of `runs` of the same command from the sources and compiled, after one warm-up of
+ * each (which fills the loader's and clawproof's caches). The two alternate run by run, so a load
  * spike from other work on the machine lands on both sides alike.
  */
-function measurePair(args: string[], before?: () => void, runs = 5): { tsx: Sample; compiled: Sample } {
+function measurePair(args: string[], before?: () => void, runs = 5): { sources: Sample; compiled: Sample } {
   runOnce(args, false, before);
   runOnce(args, true, before);
-  const tsx: Sample[] = [];
+  const sources: Sample[] = [];
   const compiled: Sample[] = [];
   for (let i = 0; i < runs; i++) {
-    tsx.push(runOnce(args, false, before));
+    sources.push(runOnce(args, false, before));
     compiled.push(runOnce(args, true, before));
   }
-  return { tsx: median(tsx), compiled: median(compiled) };
+  return { sources: median(sources), compiled: median(compiled) };
 }
 
 export function benchStartup(): void {
-  console.log("\nstart-up: sources through tsx (before) vs compiled dist/ (after)");
+  console.log("\nstart-up: TypeScript sources (a clone) vs compiled dist/ (the package)");
   if (!existsSync(new URL("../dist/src/cli/main.js", import.meta.url))) {
     const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
     if (build.status !== 0) throw new Error("npm run build failed");
@@ -83,10 +84,10 @@ export function benchStartup(): void {
   ];
   let warm: Sample | undefined;
   for (const { args, label, before: prepare, runs } of cases) {
-    const { tsx: before, compiled: after } = measurePair(args, prepare, runs);
+    const { sources: before, compiled: after } = measurePair(args, prepare, runs);
     if (args[1] === "openclaw@latest" && !prepare) warm = after;
     row(
-      `clawproof ${args.join(" ")}${label ? ` (${label})` : ""} (process ms, tsx → compiled)`,
+      `clawproof ${args.join(" ")}${label ? ` (${label})` : ""} (process ms, sources → compiled)`,
       `${before.cpu.toFixed(0)} → ${after.cpu.toFixed(0)}  (×${(before.cpu / after.cpu).toFixed(2)} less; wall ${before.wall.toFixed(0)} → ${after.wall.toFixed(0)})`,
     );
   }

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 
 const compiled = existsSync(new URL("./check-job.js", import.meta.url));
-if (!compiled) (await import("tsx/esm/api")).register();
+if (!compiled) (await import("./ts-loader.mjs")).registerTsLoader();
 const ext = compiled ? "js" : "ts";
 const { runCheckJob } = await import(`./check-job.${ext}`);
 const { CannotCheckError } = await import(`../domain/errors.${ext}`);
