@@ -69,6 +69,19 @@ describe("the check can fail", () => {
     expect(run.agreement.example?.release).toBe("unauthorized");
   });
 
+  it("a model whose device token never authenticates is reported as a mismatch on 9.6", async () => {
+    const wrong: LayerFunction<FinalDecisionInput, FinalAuth> = {
+      ...FINAL_DECISION,
+      model: (v) => (i) => {
+        const want = FINAL_DECISION.model(v)!(i);
+        return want === "device-token" ? "unauthorized" : want;
+      },
+    };
+    const run = await runFunction(wrong, releases.get("2026.9.6")!);
+    expect(run.agreement.status).toBe("mismatch");
+    expect(run.agreement.example?.release).toBe("device-token");
+  });
+
   it("a release expected to have it that does not is could-not-check, not the model standing in", async () => {
     const missing = { ...releases.get("2026.9.6")!, present: () => false } as Release;
     await expect(runFunction(FINAL_DECISION, missing)).rejects.toThrow(/resolveConnectAuthDecision not found/);

@@ -17,7 +17,7 @@ import { AUTH_ERAS } from "../eras/index.ts";
  * earlier success mean, and which method it reports. The two token verifiers (the device-pairing
  * store's) are callbacks the worker answers with a fixed value per input; that answer is the
  * model's: a bootstrap token the domain sends is a valid one, and whether a device token covers
- * the role and scopes asked for is what FINAL_AUTH says of a failed-auth device-token connect.
+ * the role and scopes asked for is what FINAL_AUTH's verifier rules say (VERIFIER_RULES).
  */
 const REAL = "resolveConnectAuthDecision";
 const CORE = "resolveConnectAuthDecisionCore";
@@ -44,9 +44,16 @@ export function finalDecisionInputs(version: string): FinalDecisionInput[] {
 
 const finalAt = (version: string) => rulesAt(FINAL_AUTH, version);
 
-/** The model's own answer to the device-token verifier: does this device's token authenticate a failed-auth connect asking for this? */
+/**
+ * The final-auth rules that are the device-token verifier's (the store's role and scope check), not
+ * this function's: the only part of the list the verifier callback answers from. Every other rule
+ * the release must reproduce itself, so a model that dropped or bent final.device-token is caught.
+ */
+const VERIFIER_RULES: ReadonlySet<string> = new Set(["final.device-token-beyond-approval", "final.node-device-token-unverifiable"]);
+
+/** The model's answer to the device-token verifier: no verifier rule refuses this device's token for what the connect asks. */
 const deviceTokenVerifies = (version: string, i: FinalAuthInput) =>
-  decide(finalAt(version), { ...i, authOk: false, hasDevice: true, deviceToken: true, credential: "device-token" }).value === "device-token";
+  !VERIFIER_RULES.has(decide(finalAt(version), { ...i, authOk: false, hasDevice: true, deviceToken: true, credential: "device-token" }).rule);
 
 /**
  * The params object the handshake passes. Left out on purpose: no rate limiter (the domain has
