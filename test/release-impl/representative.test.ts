@@ -50,8 +50,9 @@ describe("release facts", () => {
     expect(old.notes.join("\n")).toMatch(/sliced: .*evaluateMissingDeviceIdentity/);
   });
 
-  it("diff openclaw@2026.3.11 openclaw@2026.3.13: the sliced functions change no node cell; only the glue measured live on 3.13 does", async () => {
-    const diff = diffImplementations(await releaseImplementation("2026.3.11"), await releaseImplementation("2026.3.13"));
+  it("diff openclaw@2026.3.11 openclaw@2026.3.13: the sliced functions change no node cell; only the glue measured live on 3.13 does", () => {
+    // both are representative releases, loaded above
+    const diff = diffImplementations(loaded.get("2026.3.11")!, loaded.get("2026.3.13")!);
     expect(diff.changes.some((c) => c.cell.role === "operator")).toBe(true);
     // the handshake rule a live 3.13 gateway showed (a node's device token; a browser client without its Origin is
     // refused in every release, by the sliced checkBrowserOrigin)
