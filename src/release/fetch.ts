@@ -6,6 +6,7 @@
 import { pipeline } from "node:stream/promises";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
+import type { Packument } from "pacote";
 import { x as untar } from "tar";
 import { CannotCheckError } from "../domain/errors.ts";
 import { cacheRoot, metaDigest, readReleaseMeta, releaseDir, releaseDistDir, releaseMetaState, scratchRoot, writeJsonAtomic, type ReleaseMeta } from "./cache.ts";
@@ -36,6 +37,20 @@ const WANTED = /^package\/(dist\/(?!(?:worker|control-ui|native-hook-relay|exten
 /** Counts fetches that went to the network, so tests can prove a warm path made none. */
 export const fetchStats = { registryCalls: 0 };
 
+/**
+ * pacote's packument memo (its own mechanism, keyed by registry URL; a failed request is not
+ * kept), shared by the fetches of one process: a run that fetches many releases cold (a bisect,
+ * the history tests) downloads and parses the ~10 MB document once, not once per release (and the
+ * tarball step resolves from it without reading it again). Kept no longer than the registry lets a
+ * client cache it (max-age 300), so a long-running process still sees a release published meanwhile.
+ */
+const PACKUMENT_FRESH_MS = 300_000;
+let packuments = { since: 0, memo: new Map<string, Packument>() };
+function packumentCache(): Map<string, Packument> {
+  if (Date.now() - packuments.since > PACKUMENT_FRESH_MS) packuments = { since: Date.now(), memo: new Map() };
+  return packuments.memo;
+}
+
 export async function fetchRelease(version: string, opts: FetchOptions = {}): Promise<FetchedRelease> {
   const progress = opts.onProgress ?? (() => {});
   const damage = await cachedDamage(version);
@@ -45,7 +60,7 @@ export async function fetchRelease(version: string, opts: FetchOptions = {}): Pr
 
   const { default: pacote } = await import("pacote");
   return withScratchCache(scratchRoot(), async (scratch) => {
-    const pacoteOpts = { ...(await registryOptions(opts.registry)), cache: join(scratch, "pacote") };
+    const pacoteOpts = { ...(await registryOptions(opts.registry)), cache: join(scratch, "pacote"), packumentCache: packumentCache() };
     fetchStats.registryCalls++;
     let packument: { versions: Record<string, { dist?: { integrity?: string } }> };
     try {

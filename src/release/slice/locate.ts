@@ -24,13 +24,41 @@ export interface RootChoice extends Candidate {
 
 const escape = (s: string): string => s.replace(/[$]/g, "\\$");
 const IMPORT_LINE = /^import\s*(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*["']([^"']+)["']/gm;
+/** What may start a top-level declaration; `declared` below is this followed by the root's name. */
+const DECLARATION = String.raw`^(?:export\s+)?(?:async\s+)?(?:function\*?\s*|class\s+|(?:const|let|var)\s+)`;
+/** Every line that starts like a declaration, with the identifier after the keywords (a line has at most one such reading). */
+const DECLARATION_LINE = new RegExp(`${DECLARATION.replace("^", "^(?=")}([\\w$]+))`, "gm");
+
+interface FileLines {
+  declarations: { at: number; ident: string }[];
+  imports: RegExpExecArray[];
+}
+
+/**
+ * Per file, its declaration-like lines and import lines, scanned once per dist: a release is
+ * sliced root by root, and scanning each of ~800 chunks (~60 MB) again for every root's name was
+ * most of a cold slice. A root declared in a file has its name at the start of one of these
+ * identifiers, and one it imports appears in an import line, so the lines stand in for a search
+ * of the whole text; each candidate line is still confirmed by the root's own declaration pattern.
+ */
+const scanned = new WeakMap<Dist, Map<string, FileLines>>();
+function linesOf(dist: Dist, file: string): FileLines {
+  let files = scanned.get(dist);
+  if (!files) scanned.set(dist, (files = new Map()));
+  let lines = files.get(file);
+  if (!lines) {
+    const text = dist.text(file);
+    const declarations = [...text.matchAll(DECLARATION_LINE)].map((m) => ({ at: m.index!, ident: m[1]! }));
+    files.set(file, (lines = { declarations, imports: [...text.matchAll(IMPORT_LINE)] }));
+  }
+  return lines;
+}
 
 export function locateRoot(dist: Dist, name: string): RootChoice | undefined {
   const localName = new RegExp(`^${escape(name)}(?:\\$\\d+)?$`);
-  const declared = new RegExp(
-    `^(?:export\\s+)?(?:async\\s+)?(?:function\\*?\\s*|class\\s+|(?:const|let|var)\\s+)${escape(name)}(?:\\$\\d+)?\\b`,
-    "m",
-  );
+  // sticky: tried at one line start at a time
+  const declared = new RegExp(`${DECLARATION}${escape(name)}(?:\\$\\d+)?\\b`, "my");
+  const declaredAt = (text: string, at: number) => ((declared.lastIndex = at), declared.test(text));
   const found = new Map<Unit, Candidate>();
   const candidate = (unit: Unit, local: string): Candidate => {
     let c = found.get(unit);
@@ -40,15 +68,15 @@ export function locateRoot(dist: Dist, name: string): RootChoice | undefined {
 
   for (const file of dist.searchable) {
     const text = dist.text(file);
-    if (!text.includes(name)) continue;
-    if (declared.test(text)) {
+    const lines = linesOf(dist, file);
+    if (lines.declarations.some((d) => d.ident.startsWith(name) && declaredAt(text, d.at))) {
       const chunk = dist.chunk(file);
       for (const local of chunk.declaredNames(localName)) {
         const b = chunk.binding(local);
         if (b?.kind === "unit") candidate(b.unit, local);
       }
     }
-    for (const m of text.matchAll(IMPORT_LINE)) {
+    for (const m of lines.imports) {
       if (!m[1]!.includes(name)) continue;
       for (const spec of m[1]!.split(",")) {
         const [imported, local = imported] = spec.trim().split(/\s+as\s+/) as [string, string?];
