@@ -34,15 +34,22 @@ interface ConnectFacts {
   trustedProxyAuthOk: boolean;
 }
 
+/** The auth step's answer for a connect (resolveConnectAuthState's facts), reporting what decided it to the counter. */
+export type AuthStep = (cell: Cell, hit: HitCounter) => AuthFacts;
+
+/** The model's own auth stage as the auth step. */
+export const modelAuthStep = (model: ModelAt): AuthStep => (cell, hit) => decide(model.auth, cell, hit).value;
+
 /**
  * One connect through the handshake, in OpenClaw's order: origin check → auth → device gate and
- * scope clearing → final auth → pairing. The glue is the model's; the policy functions and the
- * origin step's helpers (the call site's guard among them, inline before 9.2) may be the model's or
- * a release's, which is what lets the same properties run on both.
+ * scope clearing → final auth → pairing. The glue is the model's; the policy functions, the
+ * origin step's helpers (the call site's guard among them, inline before 9.2) and the auth step
+ * may be the model's or a release's, which is what lets the same properties run on both.
  */
 export function runHandshake(
   cell: Cell, model: ModelAt, functions: (hit: HitCounter) => PolicyFunctions, hit: HitCounter,
   origin: (hit: HitCounter) => OriginHelpers = (h) => modelOriginHelpers(model, h),
+  auth: AuthStep = modelAuthStep(model),
 ): Verdict {
   const rules: string[] = [];
   const track: HitCounter = (id) => {
@@ -51,7 +58,7 @@ export function runHandshake(
   };
   const fns = functions(track);
   if (decide(model.origin, originStepInput(cell, origin(track)), track).value === "reject") return reject("origin-not-allowed", rules);
-  const facts = connectFacts(cell, model, fns, track);
+  const facts = connectFacts(cell, auth(cell, track), fns);
   const backend = (authMethod: AuthMethod) =>
     fns.shouldSkipBackendSelfPairing({
       isBackendClient: cell.client === "backend", locality: facts.locality, hasBrowserOriginHeader: facts.hasOrigin, sharedAuthOk: facts.auth.sharedAuthOk, authMethod,
@@ -121,8 +128,7 @@ function pairingStep(
   return reasons.every(silent) ? "silent" : "required";
 }
 
-function connectFacts(cell: Cell, model: ModelAt, fns: PolicyFunctions, track: HitCounter): ConnectFacts {
-  const auth = decide(model.auth, cell, track).value;
+function connectFacts(cell: Cell, auth: AuthFacts, fns: PolicyFunctions): ConnectFacts {
   const isControlUi = cell.client === "control-ui";
   const mode: GatewayAuthMode = cell.authMode === "tailscale" ? "token" : cell.authMode;
   const policy = fns.resolveControlUiAuthPolicy({

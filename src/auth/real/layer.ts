@@ -32,8 +32,11 @@ export const AUTH_LAYER: Layer = { id: "auth", functions: [AUTHORIZE] };
  * WebSocket surface, so the surface field is fixed.
  */
 export function connectStateCells(): AuthCell[] {
-  return allAuthCells().filter((c) => c.surface === "ws-control-ui" && c.via !== "tailscale-serve");
+  return allAuthCells().filter(drivenByConnectState);
 }
+
+/** Whether resolveConnectAuthState is driven on an auth cell (see connectStateCells). */
+export const drivenByConnectState = (c: AuthCell): boolean => c.surface === "ws-control-ui" && c.via !== "tailscale-serve";
 
 /** The argument object the handshake passes (a device-less connect: no device-token candidate, no limiter). */
 export function connectStateArgs(cell: AuthCell): unknown[] {

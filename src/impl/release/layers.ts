@@ -15,8 +15,9 @@ export const RELEASE_EXPORTS: readonly string[] = layerExports(LAYERS);
 /** The clawproof sources (under src/) each layer's derived table depends on: editing them recomputes it. */
 export const LAYER_SOURCES: Record<string, readonly string[]> = {
   policy: ["differential", "model", "impl/release"],
-  auth: ["differential", "auth", "locality"],
-  "connect-auth-state": ["differential", "auth", "locality", "model"],
+  // the auth layers also keep the answers on the auth cells a connect stands for (model/auth-bridge.ts over domain/, kept by impl/release/auth-table.ts)
+  auth: ["differential", "auth", "locality", "domain", "model", "impl/release"],
+  "connect-auth-state": ["differential", "auth", "locality", "model", "domain", "impl/release"],
   "final-auth": ["differential", "auth", "model"],
   "pairing-locality": ["differential", "pairing-locality", "model"],
   locality: ["differential", "locality"],

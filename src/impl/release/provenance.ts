@@ -2,6 +2,7 @@ import type { Agreement } from "../../differential/agreement.ts";
 import type { Release } from "../../differential/release.ts";
 import type { ModelAt } from "../../model/model-at.ts";
 import { HANDSHAKE_STEPS, type HandshakeStep, type StepProvenance } from "../implementation.ts";
+import type { AuthStepSources } from "./auth-table.ts";
 
 /** What a layer left for provenance: which functions the release answered for, and the agreements. */
 export interface LayerSummary {
@@ -19,7 +20,7 @@ const GLUE: Partial<Record<HandshakeStep, string>> = {
  * Every handshake step of a release and what decided it: its own sliced (or transpiled) function
  * with the number of inputs it answered, or the model, saying why the model stands in there.
  */
-export function provenanceOf(release: Release, model: ModelAt, layers: readonly LayerSummary[], guard?: OriginGuardFacts): StepProvenance[] {
+export function provenanceOf(release: Release, model: ModelAt, layers: readonly LayerSummary[], guard?: OriginGuardFacts, auth?: AuthStepSources): StepProvenance[] {
   const sliced = Object.assign({}, ...layers.map((l) => l.sliced)) as LayerSummary["sliced"];
   const agreement = layers.flatMap((l) => l.agreement);
   const real = (fn: string) => sliced[fn];
@@ -31,10 +32,7 @@ export function provenanceOf(release: Release, model: ModelAt, layers: readonly 
       return { step, decidedBy: release.decider, detail: `${s.real} on ${s.cells} connections` };
     }
     if (step === "origin") return originProvenance(release, at, real, agreement, guard);
-    if (step === "auth") {
-      const s = real("authorizeGatewayConnect");
-      return { step, decidedBy: "model", detail: s ? `${at}, held to the release's ${s.real} on ${s.cells} auth cells` : at };
-    }
+    if (step === "auth") return authProvenance(release, at, auth, agreement);
     const glue = GLUE[step];
     // a pairing request's silent-or-not is the handler's inline glue, sliced statement-wise and tabulated like a policy function
     const sliced = step === "pairing" ? real("pairingGlue") : undefined;
@@ -87,4 +85,26 @@ function originProvenance(
     ...(real(CONTEXT) || !contextNeeded ? [] : [`${CONTEXT}: ${note(CONTEXT)}`]),
   ].join("; ");
   return { step: "origin", decidedBy: "model", detail: parts ? `${at} (${why}), composing the release's ${parts}` : `${at} (${why})` };
+}
+
+/**
+ * The auth step: the release's own resolveConnectAuthState at each connect's auth cell where it
+ * has it; where it has only authorizeGatewayConnect (before 2.22, and on the Tailscale-serve cells
+ * resolveConnectAuthState is not driven on), that function's outcomes with authMethod and
+ * sharedAuthOk derived by the model's resolveConnectAuthState rules; the model only where neither
+ * is sliced.
+ */
+function authProvenance(release: Release, at: string, auth: AuthStepSources | undefined, agreement: readonly Agreement[]): StepProvenance {
+  const note = (fn: string) => agreement.find((a) => a.function === fn)?.note ?? "not in this release";
+  if (!auth) return { step: "auth", decidedBy: "model", detail: `${at} (authorizeGatewayConnect: ${note("authorizeGatewayConnect")})` };
+  const { state, authorize, missing } = auth;
+  const derived = (cells: string) =>
+    `sliced ${authorize!.real}'s outcomes on ${cells} (full, and shared-secret-only where a secret is sent), with authMethod and sharedAuthOk derived from them by the model's resolveConnectAuthState rules (${at})`;
+  const parts = [
+    ...(state ? [`the release's sliced ${state.real} on ${state.cells} auth cells (its facts at each connect's auth cell)`] : []),
+    ...(authorize && state ? [`its ${derived(`the ${authorize.cells} Tailscale-serve auth cells ${state.real} is not driven on`)}`] : []),
+    ...(authorize && !state ? [`the release's ${derived(`${authorize.cells} auth cells`)}`, `resolveConnectAuthState: ${note("resolveConnectAuthState")}`] : []),
+    ...(missing ? [`${missing} auth cells not tabulated: cannot check`] : []),
+  ];
+  return { step: "auth", decidedBy: release.decider, detail: parts.join("; ") };
 }

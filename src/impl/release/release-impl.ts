@@ -28,6 +28,8 @@ import { releaseOriginHelpers } from "../../origin/release-helpers.ts";
 import { APPLIES_FN } from "../../origin/adapters.ts";
 import { ORIGIN_GUARD } from "../../glue/origin-guard.ts";
 import { guardReadsAnyClientFlag, originGuardTable, releaseOriginGuard, withOriginGuard, type OriginGuardTable } from "./origin-guard.ts";
+import { AUTH_LAYER, AUTHORIZE, CONNECT_STATE, CONNECT_STATE_LAYER } from "../../auth/real/layer.ts";
+import { authAnswersOf, releaseAuthStep, type AuthAnswers } from "./auth-table.ts";
 
 /** Per class, how many concrete spellings each run draws (addresses, and requests built around them). */
 export const SPELLINGS_PER_CLASS = 10;
@@ -43,6 +45,8 @@ export interface StoredLayer {
   observations?: Record<string, RealLocalityObservation | { error: string }>;
   /** glue: the Origin check's sliced call-site guard (before 9.2) on every input. */
   originGuard?: OriginGuardTable;
+  /** auth and connect-auth state: the release's answers on the auth cells a connect stands for, which the auth step composes. */
+  authAnswers?: AuthAnswers;
 }
 
 function stored(layer: Layer, runs: readonly FunctionRun[], version: string): StoredLayer {
@@ -59,9 +63,15 @@ function stored(layer: Layer, runs: readonly FunctionRun[], version: string): St
   const guardTable = guard && originGuardTable(guard);
   if (guardTable) out.originGuard = guardTable;
   if (layer.id === LOCALITY_LAYER.id) out.observations = observationsOf(runs);
+  const auth = AUTH_FUNCTION_OF[layer.id];
+  const authAnswers = auth && authAnswersOf(runs.find((r) => r.fn.function === auth));
+  if (authAnswers) out.authAnswers = authAnswers;
   if (layer.id === ORIGIN_LAYER.id) out.tables = originTables(runs);
   return out;
 }
+
+/** The auth function each auth layer's table keeps. */
+const AUTH_FUNCTION_OF: Record<string, string> = { [AUTH_LAYER.id]: AUTHORIZE.function, [CONNECT_STATE_LAYER.id]: CONNECT_STATE.function };
 
 /** A policy function's (or the pairing glue's) answers from one run, by the key of its input in the function's domain. */
 export function answerTable(run: FunctionRun, version: string): Record<string, unknown> {
@@ -141,7 +151,9 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
   const hits = new Map<string, number>();
   const functions = mixedFunctions(model, tables, release.ref);
   const origin = originStepOf(release, model, layers);
-  const replaced = new Set(Object.keys(tables).flatMap((fn) => LIST_OF[fn as PolicyFunctionName] ?? []));
+  const auth = authStepOf(release, layers);
+  // where the release's own auth answers the auth step, the model's auth list no longer runs
+  const replaced = new Set([...Object.keys(tables).flatMap((fn) => LIST_OF[fn as PolicyFunctionName] ?? []), ...(auth ? ["auth"] : [])]);
   const glueRules = tables.pairingGlue ? pairingRequestRules(model) : new Set<string>();
   const rules = coverageRules(model).filter((r) => !replaced.has(listKey(model, r.list)) && !glueRules.has(r.id));
   // the release's own gate answering allow is what justifies a device-less admit (default-deny)
@@ -160,12 +172,14 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
     version,
     era: model.id,
     title: `${opts.origin} (${release.decider}; handshake glue from the ${model.id} model at ${version})`,
-    decide: (cell: Cell) => runHandshake(cell, model, functions, (id) => hits.set(id, (hits.get(id) ?? 0) + 1), origin),
+    decide: (cell: Cell) => runHandshake(cell, model, functions, (id) => hits.set(id, (hits.get(id) ?? 0) + 1), origin, auth?.step),
     coverage: { rules, hits },
     agreement,
     imports: release.imports,
     integrity: release.integrity,
-    provenance: provenanceOf(release, model, summaries, guardTable && { readsAnyClientFlag: guardReadsAnyClientFlag(guardTable) }),
+    provenance: provenanceOf(release, model, summaries, guardTable && { readsAnyClientFlag: guardReadsAnyClientFlag(guardTable) }, auth?.sources),
+    // a connect whose auth cell neither auth table holds is unchecked, never the model's (asked only when some are missing: a lookup per cell otherwise)
+    ...(auth?.sources.missing ? { unrealised: auth.unrealised } : {}),
     observePairing: pairingTruthObserver(truth.pairing),
     // the ground truth asks the glue outside any handshake: its own set of functions, so no cell's hit counter hears it
     handshakeGlue: {
@@ -197,6 +211,15 @@ export function originStepOf(release: Pick<Release, "ref">, model: ModelAt, laye
   const helpers = releaseOriginHelpers(tables, model, release.ref);
   const guard = layers[GLUE_LAYER.id]?.originGuard;
   return guard && !(APPLIES_FN in tables) ? withOriginGuard(helpers, releaseOriginGuard(guard, release.ref)) : helpers;
+}
+
+/**
+ * The auth step: the release's own auth functions as the auth layers kept them (resolveConnectAuthState
+ * where it has it, authorizeGatewayConnect's outcomes elsewhere); undefined, so the model's stage
+ * stands in, only where the release has neither sliced.
+ */
+export function authStepOf(release: Pick<Release, "ref" | "version">, layers: Record<string, Pick<StoredLayer, "authAnswers">>) {
+  return releaseAuthStep({ state: layers[CONNECT_STATE_LAYER.id]?.authAnswers, authorize: layers[AUTH_LAYER.id]?.authAnswers }, release.version, release.ref);
 }
 
 /**

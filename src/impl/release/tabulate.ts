@@ -1,5 +1,6 @@
 import { CannotCheckError } from "../../domain/errors.ts";
 import type { FiniteDomain } from "../../differential/domain.ts";
+import type { KeyField } from "../../domain/key-codec.ts";
 import type { ModelAt } from "../../model/model-at.ts";
 import { modelFunctions } from "../../model/model-at.ts";
 import type { PolicyFunctionName, PolicyFunctions } from "../../model/policy-functions.ts";
@@ -12,23 +13,31 @@ export interface PolicyTable {
 }
 
 /**
- * The handshake asks a table hundreds of thousands of times per check, so answers are indexed by
- * the input's position in the domain's product (a mixed-radix number over the fields' values)
- * rather than by building its key string; an input outside the domain is "cannot check".
+ * An input's position in the product of its fields' values (a mixed-radix number, fields in key
+ * order), or -1 for a value outside them: a table lookup that builds no key string.
  */
-function indexed(table: PolicyTable, ref: string) {
-  const fields = table.domain.fields.map(([field, , values]) => ({ field, at: new Map(values.map((v, i) => [v, i])), size: values.length }));
-  const answers: unknown[] = [];
-  const hits: string[] = [];
-  const indexOf = (input: Record<string, unknown>): number => {
+export function productIndex(fields: readonly KeyField[]): (input: object) => number {
+  const positions = fields.map(([field, , values]) => ({ field, at: new Map(values.map((v, i) => [v, i])), size: values.length }));
+  return (input) => {
     let index = 0;
-    for (const { field, at, size } of fields) {
-      const i = at.get(input[field]);
+    for (const { field, at, size } of positions) {
+      const i = at.get((input as Record<string, unknown>)[field]);
       if (i === undefined) return -1;
       index = index * size + i;
     }
     return index;
   };
+}
+
+/**
+ * The handshake asks a table hundreds of thousands of times per check, so answers are indexed by
+ * the input's position in the domain's product (a mixed-radix number over the fields' values)
+ * rather than by building its key string; an input outside the domain is "cannot check".
+ */
+function indexed(table: PolicyTable, ref: string) {
+  const indexOf = productIndex(table.domain.fields);
+  const answers: unknown[] = [];
+  const hits: string[] = [];
   for (const input of table.domain.enumerate()) {
     const value = table.answers[table.domain.key(input)];
     const i = indexOf(input);
