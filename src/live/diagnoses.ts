@@ -36,12 +36,6 @@ export const DIAGNOSES: readonly Diagnosis[] = [
     applies: (c) => c.client === "backend" && c.device === "paired" && c.upgrade !== "none" && c.locality === "local",
     why: "the gateway is right, the model stops too early (found 2026-12-01 live, harness live-6): a local gateway-client/backend device approved for one role or scope set, asking with the shared secret (or under auth none) for the other role or more scopes, has its pairing skipped by the handshake policy as the model says (backend self-pairing skip), but the node surface then looks up the node pairing identity of the requested role and scopes, finds none, and refuses with NOT_PAIRED \"authenticated node pairing identity unavailable\" (close 1008). The same state-worker refusal as a new local backend node's below, for an upgrade; outside the verdict vocabulary (unexplained never agrees). Replay it and read the close reason",
   },
-  {
-    versions: ["2026.9.6"],
-    label: "admit(kept,silent) → reject pairing-required",
-    applies: (c) => c.authMode === "none" && c.upgrade !== "none" && c.locality === "local",
-    why: "not yet resolved (found 2026-12-01 live, harness live-6, replayed on fresh devices): under auth none a local paired device asking for one more scope or the other role, with no credential or its device token, is refused \"pairing required: device is asking for more scopes than currently approved\", where the model and the sliced release (shouldAllowSilentLocalPairing as the model's glue feeds it) approve it silently. With a token or password the same upgrade is silent (agrees), so the likely cause is what the handshake hands the silent-pairing check under auth none (its auth method), which the model's glue does not carry. For the model or glue owner: replay it and compare the pairing glue's inputs",
-  },
 ];
 
 export function diagnosisOf(version: string, cell: Cell, label: string): string | undefined {

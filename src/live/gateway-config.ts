@@ -20,7 +20,7 @@ export function gatewayConfig(key: GatewayKey, port: number, netns: Netns | unde
     case "none": Object.assign(auth, { mode: "none" }); break;
     case "trusted-proxy":
       // the password is the local fallback for callers that bypass the proxy (#17761)
-      Object.assign(auth, { mode: "trusted-proxy", password: SECRET.password, trustedProxy: { userHeader: PROXY_USER_HEADER } });
+      Object.assign(auth, { mode: "trusted-proxy", password: SECRET.password, trustedProxy: { userHeader: PROXY_USER_HEADER, ...(key.proxyAllowLoopback ? { allowLoopback: true } : {}) } });
       // a documentation address when no netns exists: named in config, never contacted
       trustedProxies.push(key.loopbackProxy ? "127.0.0.1" : (netns?.peerAddress ?? "192.0.2.1"));
       break;

@@ -117,6 +117,8 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
     await stopProcess(child);
     untrack();
     out.end();
+    // CLAWPROOF_LIVE_KEEP_LOGS=1 keeps each gateway's log under <cache>/live/logs/ (the run folder is removed) for diagnosing a cell by hand
+    if (process.env.CLAWPROOF_LIVE_KEEP_LOGS === "1") await keepLog(logFile, config.id);
   };
   const bind = config.gateway.bind === "custom" ? String(config.gateway.customBindHost) : undefined;
   // CLAWPROOF_LIVE_READY_TIMEOUT_MS shortens the wait, which is how the tests make a run fail half-way
@@ -151,6 +153,12 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
  * what runs; Node checks each entry against the source and recompiles on any mismatch.
  */
 export const compileCacheDir = (runtime: LiveRuntime) => join(liveRoot(), "compile-cache", `node-${runtime.nodeVersion}`);
+
+async function keepLog(logFile: string, id: string): Promise<void> {
+  const dir = join(liveRoot(), "logs");
+  await mkdir(dir, { recursive: true });
+  await cp(logFile, join(dir, `${process.pid}-${Date.now()}-${id}.log`)).catch(() => undefined);
+}
 
 const host = (address: string) => (address.includes(":") ? `[${address}]` : address);
 

@@ -30,9 +30,20 @@ export async function startPeer(netns: Netns): Promise<Peer> {
     });
   });
   await ready;
+  // once the peer is gone (stopped on Ctrl-C while handshakes are in flight), a write to it must not
+  // throw EPIPE out of the run: every handshake still waiting, or sent later, reads as a socket error
+  let gone = false;
+  const lost = (): Observation => ({ kind: "socket-error", detail: `the netns peer has stopped: ${stderr.trim()}` });
+  child.stdin!.on("error", () => undefined);
+  child.once("exit", () => {
+    gone = true;
+    for (const done of waiting.values()) done(lost());
+    waiting.clear();
+  });
   return {
     handshake: (request) =>
       new Promise((resolve) => {
+        if (gone) return resolve(lost());
         const id = next++;
         waiting.set(id, resolve);
         child.stdin!.write(JSON.stringify({ id, request }) + "\n");

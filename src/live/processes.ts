@@ -69,7 +69,8 @@ function installHandlers(): void {
   // last resort when the process exits without running the async cleanup
   process.once("exit", () => {
     for (const child of children) if (alive(child) && child.pid) try { process.kill(child.pid, "SIGKILL"); } catch { /* gone */ }
-    for (const c of cleanups.values()) c.sync();
+    // newest first, as stopAll does, and each on its own: a folder a dying gateway still writes into must not keep the netns
+    for (const c of [...cleanups.values()].reverse()) try { c.sync(); } catch { /* the next one still runs */ }
   });
 }
 

@@ -27,6 +27,7 @@ const REALISED: Record<string, readonly unknown[]> = {
   forwarded: [false, true],
   hostHeader: ["gateway", "origin"],
   withDeviceToken: [false, true],
+  proxySocket: ["lan", "loopback", "loopback-opted-in"],
 };
 
 const WHY_NOT: Record<string, string> = {
@@ -44,6 +45,8 @@ export interface GatewayKey {
   bind: "loopback" | "custom";
   /** trusted-proxy: the proxy is a loopback hop (127.0.0.1 trusted) rather than the netns peer. */
   loopbackProxy: boolean;
+  /** trusted-proxy with a loopback hop: `gateway.auth.trustedProxy.allowLoopback` set (the opt-in of 4.27+, psock=loopback-opted-in). */
+  proxyAllowLoopback?: true;
   /**
    * Another mode's forwarded cells: the hop carrying their X-Forwarded-For is a trusted proxy
    * (gateway.trustedProxies), the loopback hop or the netns peer. Absent: nothing is trusted.
@@ -62,7 +65,7 @@ export interface CellPlan {
 }
 
 export const gatewayId = (g: GatewayKey) =>
-  `${g.authMode}-i${+g.allowInsecureAuth}-d${+g.dangerouslyDisableDeviceAuth}-${g.bind}${g.loopbackProxy ? "-lproxy" : ""}${g.forwardedBy ? `-fwd-${g.forwardedBy}` : ""}`;
+  `${g.authMode}-i${+g.allowInsecureAuth}-d${+g.dangerouslyDisableDeviceAuth}-${g.bind}${g.loopbackProxy ? "-lproxy" : ""}${g.proxyAllowLoopback ? "-optin" : ""}${g.forwardedBy ? `-fwd-${g.forwardedBy}` : ""}`;
 
 /** In trusted-proxy mode a shared secret is the password of a caller that bypasses the proxy; everything else goes through it. */
 const throughProxy = (cell: Cell) => cell.authMode === "trusted-proxy" && cell.credential !== "secret-ok" && cell.credential !== "secret-wrong";
@@ -96,7 +99,7 @@ export function unrealisedReason(
     return "hostHeader=origin local: this release classes a loopback socket whose Host is not a local name as remote (isLocalishHost), so a Host equal to a foreign page's is never observed as local";
   }
   if (hop?.from === "peer" && netnsProblem) return netnsProblem;
-  if (cell.locality === "remote" && !hop && netnsProblem) return netnsProblem;
+  if (cell.locality === "remote" && !hop && !(throughProxy(cell) && cell.proxySocket !== "lan") && netnsProblem) return netnsProblem;
   if (cell.locality === "remote" && cell.authMode === "none" && !hop) return "auth none refuses a non-loopback bind, so no true remote socket reaches it";
   if (cell.authMode === "trusted-proxy" && !throughProxy(cell) && cell.locality === "remote" && profile.refusesUnattributedProxyTraffic) {
     return "trusted-proxy remote direct caller: the only remote peer is the trusted proxy itself, and from 8.1 its traffic without a forwarded client is refused at upgrade (HTTP 403)";
@@ -138,15 +141,18 @@ export function planCell(cell: Cell, profile: LiveProfile): CellPlan {
   const remote = cell.locality === "remote";
   const bind = remote || profile.customBindAlsoLoopback ? "custom" : "loopback";
   const proxied = throughProxy(cell);
+  // a same-host proxy (psock) is the loopback hop, for a remote client too; a local client's proxy can only be one
+  const loopbackProxy = proxied && (!remote || cell.proxySocket !== "lan");
   const hop = forwardedHop(cell, profile);
   const gateway: GatewayKey = {
     authMode: cell.authMode, allowInsecureAuth: cell.allowInsecureAuth, dangerouslyDisableDeviceAuth: cell.dangerouslyDisableDeviceAuth,
-    bind: cell.authMode === "none" || (proxied && !remote) || hop?.from === "loopback" ? "loopback" : bind,
-    loopbackProxy: proxied && !remote,
+    bind: cell.authMode === "none" || loopbackProxy || hop?.from === "loopback" ? "loopback" : bind,
+    loopbackProxy,
+    ...(cell.proxySocket === "loopback-opted-in" ? { proxyAllowLoopback: true as const } : {}),
     ...(hop?.trusted ? { forwardedBy: hop.from === "peer" ? ("peer" as const) : ("loopback" as const) } : {}),
   };
   if (hop) return { gateway, from: hop.from, forwardedFor: hop.forwardedFor };
-  const from = remote ? "peer" : "loopback";
+  const from = remote && !loopbackProxy ? "peer" : "loopback";
   if (!proxied) return { gateway, from };
   // every trusted-proxy connect travels through the proxy; only a vouched-for one carries the user header
   return { gateway, from, proxy: { forwardedFor: remote ? REMOTE_CLIENT : LOCAL_CLIENT, user: cell.credential === "proxy-ok" } };

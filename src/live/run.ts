@@ -13,7 +13,7 @@ import type { Cell } from "../domain/cell.ts";
 import type { Verdict } from "../domain/verdict.ts";
 import { startGateway, type RunningGateway } from "./gateway.ts";
 import { ORIGIN_ALLOWLIST, gatewayConfig } from "./gateway-config.ts";
-import { handshake, type Observation } from "./handshake.ts";
+import { handshake, type DeviceKey, type Observation } from "./handshake.ts";
 import { createNetns, type Netns } from "./netns.ts";
 import { liveVerdict } from "./observe.ts";
 import { startPeer, type Peer } from "./peer-client.ts";
@@ -21,10 +21,10 @@ import { registerCleanup, stopAll } from "./processes.ts";
 import type { LiveProfile } from "./profile.ts";
 import { groupJobs, hotReloadFrom, type Job } from "./jobs.ts";
 import { gatewayId, type CellPlan, type GatewayKey } from "./realise.ts";
-import { deviceTokensOn, isPaired, pairDevices, type PairingNeed } from "./pairing.ts";
+import { adminSession, deviceTokensOn, gatewayCredential, isPaired, pairDevices, restoreDevice, type Admin, type AdminSession, type PairingNeed } from "./pairing.ts";
 import { cellRequest, clientRequest, type PairedDevice } from "./request.ts";
 import { liveRoot, type LiveRuntime } from "./runtime.ts";
-import { baseLane, movesOn, pairingNeeds, upgradeApproved, upgradeLane, UPGRADE_POOL } from "./upgrade-lanes.ts";
+import { baseLane, laneDevice, leftOff, pairingNeeds, upgradeApproved, upgradeLane, LANE_DEVICES } from "./upgrade-lanes.ts";
 
 export interface LiveObserved {
   verdict: Verdict;
@@ -53,7 +53,7 @@ export interface LiveRunOptions {
 export async function runLive(cells: readonly Cell[], opts: LiveRunOptions): Promise<LiveRunResult> {
   const started = Date.now();
   const runDir = join(liveRoot(), "runs", `${process.pid}-${Date.now()}`);
-  const unregisterDir = registerCleanup(`dir:${runDir}`, () => rm(runDir, { recursive: true, force: true }), () => rmSync(runDir, { recursive: true, force: true }));
+  const unregisterDir = registerCleanup(`dir:${runDir}`, () => rm(runDir, { recursive: true, force: true }), () => rmSync(runDir, { recursive: true, force: true, maxRetries: 3 }));
   await mkdir(runDir, { recursive: true });
   let netns: Netns | undefined;
   let peer: Peer | undefined;
@@ -91,12 +91,17 @@ class JobRunner {
   readonly starts: LiveRunResult["starts"] = [];
   handshakes = 0;
   private paired = new Map<string, PairedDevice>();
-  private needs: (PairingNeed & { pool?: string })[];
-  private poolSizes = new Map<string, number>();
-  /** per running gateway: the pool device each upgrade lane is at, and the pool devices whose token this gateway issued. */
-  private poolAt = new WeakMap<RunningGateway, Map<string, number>>();
-  /** upgrade cells left unobserved because their lane used up its pool on one gateway (reported as not observed). */
-  exhausted = 0;
+  private needs: PairingNeed[];
+  /** the admin operator that puts upgrade devices back to their approval (paired with them). */
+  private admin: Admin | undefined;
+  /** per running gateway: its admin calls, and the upgrade lanes whose device could not be put back there (why). */
+  private sessions = new WeakMap<RunningGateway, AdminSession>();
+  private broken = new WeakMap<RunningGateway, Map<string, string>>();
+  /** per running gateway: the upgrade lanes whose device a fresh key replaced there (a release without device.pair.remove). */
+  private replaced = new WeakMap<RunningGateway, Map<string, DeviceKey>>();
+  /** upgrade cells left unobserved because their lane's device could not be put back to its approval (reported as not observed). */
+  unrestored = 0;
+  private unrestoredWhy = new Set<string>();
   private seedState: string | undefined;
   private seeded: Promise<void>;
   private resolveSeed!: () => void;
@@ -113,8 +118,7 @@ class JobRunner {
   ) {
     this.seeded = new Promise((r) => (this.resolveSeed = r));
     this.total = jobs.reduce((n, j) => n + j.cells.length, 0);
-    this.needs = pairingNeeds(jobs, opts.runtime.version, opts.profile.hotReloadsAllowTailscale);
-    for (const need of this.needs) if (need.pool) this.poolSizes.set(need.pool, (this.poolSizes.get(need.pool) ?? 0) + 1);
+    this.needs = pairingNeeds(jobs);
     if (!this.needs.length) this.resolveSeed();
   }
 
@@ -136,7 +140,7 @@ class JobRunner {
     await Promise.all(Array.from({ length: width }, worker));
     await Promise.all(this.stopping);
     if (failure !== undefined) throw failure;
-    if (this.exhausted) this.opts.progress(`live: ${this.exhausted} upgrade cells not observed: their lane reached pairing on one gateway more often than its pool has devices (at most ${UPGRADE_POOL})`);
+    if (this.unrestored) this.opts.progress(`live: ${this.unrestored} upgrade cells not observed: their lane's device could not be put back to its approval (${[...this.unrestoredWhy].join("; ")})`);
   }
 
   private start(key: GatewayKey, id: string, seedState: string | undefined): Promise<RunningGateway> {
@@ -239,7 +243,7 @@ class JobRunner {
     const t0 = Date.now();
     const gw = await this.start(PAIRING_GATEWAY, "pairing", undefined);
     try {
-      this.paired = await pairDevices(this.opts, gw, this.needs, this.opts.progress);
+      ({ devices: this.paired, admin: this.admin } = await pairDevices(this.opts, gw, this.needs, this.opts.progress, this.needs.some((n) => n.displayName)));
     } finally {
       await gw.stop();
     }
@@ -257,33 +261,39 @@ class JobRunner {
    */
   private async runCells(gw: RunningGateway, job: Job, tokens: Map<string, string>): Promise<void> {
     const id = gatewayId(job.key);
+    // per paired device, its cells in order; an upgrade lane's cells dealt to its devices in turn
     const lanes = new Map<string, { cell: Cell; plan: CellPlan }[]>();
+    const dealt = new Map<string, number>();
     const loose: { cell: Cell; plan: CellPlan }[][] = [];
     for (const item of job.cells) {
       if (item.cell.device !== "paired") loose.push([item]);
       else {
-        const lane = item.cell.upgrade === "none" ? baseLane(item.cell) : upgradeLane(item.cell);
+        const n = item.cell.upgrade === "none" ? 0 : (dealt.get(upgradeLane(item.cell)) ?? 0);
+        if (item.cell.upgrade !== "none") dealt.set(upgradeLane(item.cell), n + 1);
+        const lane = item.cell.upgrade === "none" ? baseLane(item.cell) : laneDevice(item.cell, n % LANE_DEVICES);
         const cells = lanes.get(lane);
         if (cells) cells.push(item);
         else lanes.set(lane, [item]);
       }
     }
-    // an upgrade lane's local cells first: a remote pairing request left pending never reaches them (see pairingNeeds)
-    for (const [lane, cells] of lanes) if (lane.includes(":")) lanes.set(lane, [...cells.filter((c) => c.cell.locality === "local"), ...cells.filter((c) => c.cell.locality !== "local")]);
-    const queue = [...lanes.values(), ...loose];
-    const at = this.poolAt.get(gw) ?? new Map<string, number>();
-    this.poolAt.set(gw, at);
+    const queue: [string | undefined, { cell: Cell; plan: CellPlan }[]][] = [...lanes, ...loose.map((l): [undefined, typeof l] => [undefined, l])];
+    const broken = this.broken.get(gw) ?? new Map<string, string>();
+    this.broken.set(gw, broken);
+    const replaced = this.replaced.get(gw) ?? new Map<string, DeviceKey>();
+    this.replaced.set(gw, replaced);
     const worker = async () => {
-      for (let lane = queue.shift(); lane; lane = queue.shift()) {
-        for (const { cell, plan } of lane) {
-          const device = cell.device !== "paired" ? undefined : await this.deviceFor(gw, job.key.authMode, cell, at, tokens);
-          if (device === null) {
-            // this lane used up its pool on this gateway: the cell stays unobserved (reported as such), never guessed
-            this.exhausted++;
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [lane, items] = next;
+        for (const { cell, plan } of items) {
+          if (lane && broken.has(lane)) {
+            // its device is off its approval on this gateway: the cell stays unobserved (reported as such), never guessed
+            this.unrestored++;
             continue;
           }
+          const device = lane && (await this.deviceFor(gw, job.key.authMode, lane, cell, tokens));
           const paired = device ? this.paired.get(device) : undefined;
-          const observation = await this.connect(gw, cell, plan, paired && { ...paired, deviceToken: tokens.get(device!) ?? paired.deviceToken });
+          const presented = paired && { ...paired, key: replaced.get(device!) ?? paired.key, deviceToken: tokens.get(device!) ?? paired.deviceToken };
+          const observation = await this.connect(gw, cell, plan, presented);
           this.handshakes++;
           // the gateway finishes a connect in work it detaches from the socket (9.6: node registration and
           // pairing-generation bookkeeping); the device's next connect waits a moment so it does not race it
@@ -293,8 +303,19 @@ class JobRunner {
           const persisted = cell.device === "unpaired" && observation.kind === "hello" ? !!issued || (await isPaired(gw.stateDir, observation.deviceId!)) : undefined;
           const upgraded = cell.upgrade !== "none" && observation.kind === "hello" ? await upgradeApproved(gw.stateDir, cell, observation) : undefined;
           const verdict = liveVerdict({ observation, sentDevice: cell.device, role: cell.role, ...(persisted === undefined ? {} : { persisted }), ...(upgraded === undefined ? {} : { upgraded }) });
-          // the device may be off its approval now (see pairingNeeds): the lane moves on to a fresh one
-          if (cell.upgrade !== "none" && movesOn(cell, verdict)) at.set(upgradeLane(cell), (at.get(upgradeLane(cell)) ?? 0) + 1);
+          // the device may be off its approval now (see leftOff): put it back before its lane's next cell
+          const left = cell.upgrade !== "none" ? leftOff(observation, verdict, upgraded) : undefined;
+          if (left) {
+            try {
+              const now = await restoreDevice(this.opts, this.adminAt(gw, job.key), this.admin!, presented!, left, this.session(gw, job.key));
+              tokens.set(device!, now.deviceToken);
+              if (now.key !== presented!.key) replaced.set(device!, now.key);
+              await sleep(SETTLE_MS);
+            } catch (error) {
+              broken.set(device!, (error as Error).message);
+              this.unrestoredWhy.add(`${gatewayId(job.key)}: ${(error as Error).message.slice(0, 160)}`);
+            }
+          }
           this.observed.set(cellKey(cell), { verdict, gateway: id });
           if (++this.done % 50 === 0) this.opts.progress(`live: ${this.done}/${this.total} cells`);
         }
@@ -304,20 +325,30 @@ class JobRunner {
   }
 
   /**
-   * The paired device a cell presents: its (role, client) device, or for an upgrade cell the pool
-   * device its lane is at on this gateway (its token issued by this gateway on first use, as for
-   * the shared devices); null when the lane has used up its pool here.
+   * The paired device a cell presents: its (role, client) device, or the upgrade lane's device it
+   * was dealt (its token issued by this gateway on first use, as for the shared devices).
    */
-  private async deviceFor(gw: RunningGateway, authMode: Cell["authMode"], cell: Cell, at: Map<string, number>, tokens: Map<string, string>): Promise<string | null> {
-    if (cell.upgrade === "none") return baseLane(cell);
-    const lane = upgradeLane(cell);
-    const index = at.get(lane) ?? 0;
-    if (index >= (this.poolSizes.get(lane) ?? 0)) return null;
-    const id = `${lane}#${index}`;
+  private async deviceFor(gw: RunningGateway, authMode: Cell["authMode"], id: string, cell: Cell, tokens: Map<string, string>): Promise<string> {
+    if (cell.upgrade === "none") return id;
     if (!tokens.has(id)) {
       for (const [need, token] of await deviceTokensOn(this.opts, gw, authMode, new Map([[id, this.paired.get(id)!]]))) tokens.set(need, token);
     }
     return id;
+  }
+
+  /** Where the admin reaches this gateway: loopback, or the netns host address a custom bind listens on alone (3.13). */
+  private adminAt(gw: RunningGateway, key: GatewayKey) {
+    const alone = key.bind === "custom" && !this.opts.profile.customBindAlsoLoopback;
+    return { url: `ws://${alone ? this.netns!.hostAddress : "127.0.0.1"}:${gw.port}`, stateDir: gw.stateDir, auth: gatewayCredential(key.authMode) };
+  }
+
+  private session(gw: RunningGateway, key: GatewayKey): AdminSession {
+    const known = this.sessions.get(gw);
+    if (known) return known;
+    const at = this.adminAt(gw, key);
+    const made = adminSession(this.opts, at.url, at.auth);
+    this.sessions.set(gw, made);
+    return made;
   }
 
   private connect(gw: RunningGateway, cell: Cell, plan: CellPlan, paired: PairedDevice | undefined): Promise<Observation> {

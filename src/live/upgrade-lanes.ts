@@ -1,73 +1,71 @@
 /**
- * Upgrade lanes of a live run: which devices to pair first (one per (role, client), and a pool per
- * upgrade lane), when a lane moves on to a fresh pool device, and whether an admitted upgrade was
+ * Upgrade lanes of a live run: which devices to pair first (one per (role, client), and one per
+ * upgrade lane), what an upgrade connect left its device at, and whether an admitted upgrade was
  * approved. Planning only; run.ts drives the connects.
  */
 import type { Cell } from "../domain/cell.ts";
 import type { Verdict } from "../domain/verdict.ts";
-import { releaseModel } from "../impl/model-impl.ts";
 import type { Observation } from "./handshake.ts";
 import type { Job } from "./jobs.ts";
-import { upgradeInStore, type PairingNeed } from "./pairing.ts";
-import { gatewayId } from "./realise.ts";
+import { upgradeInStore, type LeftOff, type PairingNeed } from "./pairing.ts";
 import { UPGRADE_SCOPE, approvedRole } from "./request.ts";
 
 /**
- * The devices to pair: one per (role, client) for paired cells, and for upgrade cells a pool per
- * (upgrade, approved role, client), each pool device with a display name of its own. A device
- * whose upgrade reached the pairing step is no longer at its approval: admitted, it may now be
- * approved for more; refused as pairing required, it has a pending request, and 9.6 never
- * approves a device silently while a non-silent request of it is pending (seen live: a local
- * scope upgrade after a remote one of the same device read "pairing required"). So an upgrade
- * lane runs its local cells first and, on each gateway, moves on to the next pool device after
- * every admitted connect and every local one that reached pairing. Its remote cells then share
- * the device a remote pairing request left pending: each lane's first remote cell on a gateway
- * is on a clean device, later ones see a device with a pending request (the only difference a
- * gateway could show is approving a remote upgrade silently, which any admitted remote upgrade,
- * on a clean device or not, reports). A pool is sized for the most such moves one gateway makes
- * on it (token and tailscale jobs counted as one where a hot reload joins them): the era model's
- * count of those cells there, and two more, at most UPGRADE_POOL. Every pool device slows every
- * later connect of 9.6 (its paired store is read per connect: 1,150 of them took a paired
- * connect to seconds), so the model sizes the pool; it decides nothing: a lane that moves on
- * more often leaves its remaining cells unobserved, reported so. The pools are paired
- * first: a silent pairing prunes older silent pairings of its cluster once they are a minute
- * old, and the shared (role, client) devices, paired last, are a cluster of their own.
+ * The devices to pair: one per (role, client) for paired cells, and LANE_DEVICES per upgrade lane
+ * (upgrade, approved role, client), each with a display name of its own, so its silent approvals
+ * (which prune older silent pairings of the same client id, mode and display name on 9.6) never
+ * retire another device of the run. An upgrade device is put back to its approval after every
+ * connect that reached the pairing step (see leftOff), so each upgrade cell starts from a device
+ * paired with exactly the role and scopes the cell says, and the same few devices serve their lane
+ * on every gateway (a lane's cells are dealt to its devices in turn, so they run side by side; a
+ * device's own cells run one after another). The lane devices are paired first: a silent pairing prunes older silent pairings of
+ * its cluster once they are a minute old, and the shared (role, client) devices, paired last,
+ * are a cluster of their own.
  */
-export function pairingNeeds(jobs: readonly Job[], version: string, hotReloadsAllowTailscale: boolean): (PairingNeed & { pool?: string })[] {
+export function pairingNeeds(jobs: readonly Job[]): PairingNeed[] {
   const base = new Map<string, PairingNeed>();
-  const pools = new Map<string, { need: Omit<PairingNeed, "id">; size: number }>();
-  const perGateway = new Map<string, number>();
-  const model = releaseModel(version);
-  const reachesPairing = (cell: Cell) => movesOn(cell, model.decide(cell));
+  const lanes = new Map<string, PairingNeed>();
   for (const j of jobs) {
-    // the jobs a hot reload may run on one gateway share its pool devices
-    const gateway = gatewayId(hotReloadsAllowTailscale && j.key.authMode === "tailscale" ? { ...j.key, authMode: "token" } : j.key);
     for (const { cell } of [...j.cells, ...(j.riders?.cells ?? [])]) {
       if (cell.device !== "paired") continue;
       if (cell.upgrade === "none") base.set(baseLane(cell), { id: baseLane(cell), role: cell.role, client: cell.client });
-      else {
-        const pool = upgradeLane(cell);
-        const n = (perGateway.get(`${gateway} ${pool}`) ?? 0) + (reachesPairing(cell) ? 1 : 0);
-        perGateway.set(`${gateway} ${pool}`, n);
-        const entry = pools.get(pool) ?? { need: { role: approvedRole(cell), client: cell.client }, size: 0 };
-        entry.size = Math.min(UPGRADE_POOL, Math.max(entry.size, n + 2));
-        pools.set(pool, entry);
+      else for (let i = 0; i < LANE_DEVICES; i++) {
+        const id = laneDevice(cell, i);
+        lanes.set(id, { id, role: approvedRole(cell), client: cell.client, displayName: `clawproof ${id}` });
       }
     }
   }
-  const pooled = [...pools].sort(([a], [b]) => a.localeCompare(b)).flatMap(([pool, { need, size }]) =>
-    Array.from({ length: size }, (_, i) => ({ ...need, id: `${pool}#${i}`, pool, displayName: `clawproof ${pool} #${i}` })));
-  return [...pooled, ...[...base.values()].sort((a, b) => a.id.localeCompare(b.id))];
+  const sorted = (m: Map<string, PairingNeed>) => [...m.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return [...sorted(lanes), ...sorted(base)];
 }
 
 /** The lane of a paired cell without an upgrade: its (role, client) device. */
 export const baseLane = (cell: Cell) => `${cell.role}/${cell.client}`;
-/** The pool an upgrade cell draws from: devices approved for its approved role and client, asking for this upgrade. */
+/** The device an upgrade cell presents: approved for its approved role and client, asking for this upgrade. */
 export const upgradeLane = (cell: Cell) => `${cell.upgrade}:${approvedRole(cell)}/${cell.client}`;
-/** An upgrade connect after which its lane takes a fresh device: admitted, or local and refused at (or after) the pairing step. */
-export const movesOn = (cell: Cell, v: Verdict) => v.outcome === "admit" || (cell.locality === "local" && (v.reason === "pairing-required" || v.reason === "unexplained"));
-/** Pool devices per upgrade lane at most (a gateway admitting more upgrades on one lane leaves the rest unobserved). */
-export const UPGRADE_POOL = 12;
+/** The i-th device of an upgrade cell's lane. */
+export const laneDevice = (cell: Cell, i: number) => `${upgradeLane(cell)}#${i}`;
+/**
+ * Devices per upgrade lane. One: a gateway runs 8 connects at once over its lanes anyway, and
+ * three per lane measured no faster (9.6, `decide live:2026.9.6 --cell upgrade=scopes`, 2026-12-01:
+ * the cell phases took 0.073 s a cell with one device and 0.075 s with three, on a loaded machine),
+ * while every device more is one more record 9.6 reads per connect.
+ */
+export const LANE_DEVICES = 1;
+
+/**
+ * What an upgrade connect left its device at (see LeftOff): refused with a pairing request, that
+ * request is pending (9.6 never approves silently while a non-silent request of the device is
+ * pending: seen live, a local scope upgrade after a remote one of the same device read "pairing
+ * required"); admitted and approved, its approval is wider; ended unexplained, its state is not
+ * known. Refused before pairing (origin, auth), or admitted without approval (a skip), it is as it was.
+ */
+export function leftOff(o: Observation, verdict: Verdict, upgraded: boolean | undefined): LeftOff | undefined {
+  const requestId = o.error?.details?.requestId;
+  if (typeof requestId === "string") return { reject: requestId };
+  if (o.kind === "hello") return upgraded ? "re-pair" : undefined;
+  return verdict.reason === "unexplained" ? "re-pair" : undefined;
+}
 
 /**
  * Whether an admitted upgrade was approved (the paired record now has the requested role and

@@ -66,6 +66,24 @@ describe("live realisation of the appended cell fields", () => {
     expect(cellRequest({ runtime, profile: p96 }, "127.0.0.1", 1, { ...remote, forwarded: false }, planCell({ ...remote, forwarded: false }, p96), dev).headers["X-Forwarded-For"]).toBeUndefined();
   });
 
+  it("carries a psock cell through a same-host proxy: a trusted loopback hop, given allowLoopback for the opted-in one, a netns peer for lan", () => {
+    const lan = planCell(cellWith({ authMode: "trusted-proxy", credential: "proxy-ok", locality: "remote", proxySocket: "lan" }), p96);
+    const loopback = cellWith({ authMode: "trusted-proxy", credential: "proxy-ok", locality: "remote", proxySocket: "loopback" });
+    const optedIn = cellWith({ authMode: "trusted-proxy", credential: "proxy-ok", locality: "remote", proxySocket: "loopback-opted-in" });
+    expect([lan.from, lan.gateway.loopbackProxy]).toEqual(["peer", false]);
+    for (const cell of [loopback, optedIn]) {
+      const plan = planCell(cell, p96);
+      expect([plan.from, plan.gateway.bind, plan.gateway.loopbackProxy, plan.proxy]).toEqual(["loopback", "loopback", true, { forwardedFor: REMOTE_CLIENT, user: true }]);
+      expect(gatewayConfig(plan.gateway, 1, undefined, p96).gateway.trustedProxies).toEqual(["127.0.0.1"]);
+      // no netns needed: the proxy is this host's loopback
+      expect(unrealisedReason(cell, p96, "no netns")).toBeUndefined();
+    }
+    const auth = (cell: Cell) => gatewayConfig(planCell(cell, p96).gateway, 1, undefined, p96).gateway.auth as { trustedProxy: Record<string, unknown> };
+    expect(auth(optedIn).trustedProxy.allowLoopback).toBe(true);
+    expect(auth(loopback).trustedProxy).not.toHaveProperty("allowLoopback");
+    expect(gatewayId(planCell(optedIn, p96).gateway)).not.toBe(gatewayId(planCell(loopback, p96).gateway));
+  });
+
   it("leaves a local Host=Origin cell unrealised where locality reads the Host (a foreign name makes loopback remote there)", () => {
     const cell = cellWith({ hostHeader: "origin", client: "control-ui", locality: "local" });
     expect(unrealisedReason(cell, p313, undefined)).toMatch(/isLocalishHost/);
