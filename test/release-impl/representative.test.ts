@@ -3,19 +3,19 @@ import { cellsAt } from "../../src/domain/enumerate.ts";
 import { sameDecision } from "../../src/domain/verdict.ts";
 import { diffImplementations } from "../../src/engine/diff.ts";
 import type { Implementation } from "../../src/impl/implementation.ts";
-import { resolveImplementation } from "../../src/impl/resolve-ref.ts";
 import { releaseModel } from "../../src/impl/model-impl.ts";
 import { newestRelease } from "../../src/model/releases.ts";
 import { checkImplementation } from "../../src/engine/check.ts";
 import { ACCEPTED_EXCEPTIONS, findProperty } from "../../properties/index.ts";
+import { releaseLoader } from "../helpers/releases.ts";
 
 /** The representative releases the issue names, plus the newest published one. */
 export const REPRESENTATIVE = ["2026.2.26", "2026.3.11", "2026.3.13", "2026.3.22", "2026.4.9", "2026.5.12", "2026.6.10", "2026.8.1", newestRelease()];
 
-const releaseImplementation = (version: string) => resolveImplementation(`openclaw@${version}`);
+const releaseImplementation = releaseLoader(REPRESENTATIVE);
 const loaded = new Map<string, Implementation>();
 beforeAll(async () => {
-  // fetched once into the project's cache; later runs are warm
+  // fetched once into the project's cache (downloaded ahead in this order); later runs are warm
   for (const version of REPRESENTATIVE) loaded.set(version, await releaseImplementation(version));
 }, 900_000);
 
