@@ -24,6 +24,7 @@ import { silentPairingLocalOnly } from "./silent-pairing-local-only.ts";
 import { unboundScopesCleared } from "./unbound-scopes-cleared.ts";
 import { wrongSecretNoBetterThanNone } from "./wrong-secret-no-better-than-none.ts";
 import { controlUiBypassHonoured } from "./control-ui-bypass-honoured.ts";
+import { bypassSessionKeepsScopes } from "./bypass-session-keeps-scopes.ts";
 import { localCliWithSecretAdmitted } from "./local-cli-with-secret-admitted.ts";
 import { trustedProxyOperatorAdmitted } from "./trusted-proxy-operator-admitted.ts";
 import { configuredLoopbackProxyHonoured } from "./configured-loopback-proxy-honoured.ts";
@@ -65,6 +66,7 @@ export const PROPERTIES: readonly AnyProperty[] = [
   configuredLoopbackProxyHonoured,
   localBackendAdmitted,
   controlUiBypassHonoured,
+  bypassSessionKeepsScopes,
   localBrowserUiPairsSilently,
   pairedDeviceKeepsApprovedScopes,
   defaultDeny,

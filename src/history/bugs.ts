@@ -224,4 +224,12 @@ export const HISTORY: readonly HistoryBug[] = [
     introduced: "2026.3.22", fixed: "2026.3.31", bisectFrom: "2026.3.13",
     measuredBy: "sliced inline clearing (glue scopeClearGlue) on 3.13–3.28: 3.13 clears everything but an allowed Control UI, 3.22–3.28 clear only by a secret or the Control UI flag; sliced shouldClearUnboundScopes from 3.31 (2.26–3.11 keep it too, by the secret exemption: before bisectFrom)",
   },
+  {
+    id: "bypass-session-scopes-cleared",
+    title: "a Control UI let in by dangerouslyDisableDeviceAuth while holding the shared secret lost every scope it asked for",
+    source: "regression measured in 3.22's inline scope clearing (it clears on token or password auth before looking at the bypass); 3.23-1 keeps a bypass session's scopes again",
+    grants: "too-little", property: "bypass-session-keeps-scopes", cell: "client=control-ui,device=none,ddda=1,cred=secret-ok",
+    introduced: "2026.3.22", fixed: "2026.3.23-1",
+    measuredBy: "sliced inline clearing (glue scopeClearGlue) on 3.13–3.28 (3.22 clears by the secret first; 3.23-1 tests the bypass first); sliced resolveControlUiAuthPolicy for the bypass",
+  },
 ];

@@ -29,6 +29,23 @@ export interface LiveBoundary {
  */
 export const LIVE_BOUNDARIES: readonly LiveBoundary[] = [
   {
+    id: "operator-shared-auth-skip-from-2.22-1",
+    rules: ["pairing.operator-shared-auth-skip"],
+    // remote: a local unpaired device pairs silently either way, so only a remote one tells the skip apart
+    cells: "role=operator,client=cli,device=unpaired,auth=token,cred=secret-ok,loc=remote,origin=none,upgrade=none,fwd=0,host=gateway,dtok=0",
+    before: "2026.2.21",
+    after: "2026.2.22-1",
+    what: "2.22-1's inline skip lets a non-browser operator holding the shared secret in without pairing its new device, even from another host",
+  },
+  {
+    id: "operator-shared-auth-skip-gone-2.25",
+    rules: ["pairing.operator-shared-auth-skip"],
+    cells: "role=operator,client=cli,device=unpaired,auth=token,cred=secret-ok,loc=remote,origin=none,upgrade=none,fwd=0,host=gateway,dtok=0",
+    before: "2026.2.24",
+    after: "2026.2.25",
+    what: "2.25 drops the inline operator skip: a remote operator's new device waits for approval again",
+  },
+  {
     id: "origin-any-client",
     rules: ["browser-context.browser-clients-only", "browser-context.any-client", "origin-applies.any-client-inline"],
     // a node never keeps scopes, so the operator scope-clearing question (not this boundary's) stays out;

@@ -88,6 +88,18 @@ function answersAt(fn: LayerFunction, version: string): Map<string, string> {
 }
 const answersOf = new WeakMap<LayerFunction, Map<string, Map<string, string>>>();
 
+/** The model rules that decide some input of one function at one version, where its report names them (`modelRule`). */
+function rulesHit(fn: LayerFunction, version: string): Set<string> | undefined {
+  let byVersion = hitsOf.get(fn);
+  if (!byVersion) hitsOf.set(fn, (byVersion = new Map()));
+  if (!byVersion.has(version)) {
+    const named = fn.inputs(version).map((i) => fn.show(i, version).modelRule).filter((r): r is string => typeof r === "string");
+    byVersion.set(version, named.length ? new Set(named) : undefined);
+  }
+  return byVersion.get(version);
+}
+const hitsOf = new WeakMap<LayerFunction, Map<string, Set<string> | undefined>>();
+
 // a layer's inputs are the same objects at every version; each is spelled out once
 const keys = new WeakMap<object, string>();
 function keyOf(input: unknown): string {
@@ -103,9 +115,17 @@ function keyOf(input: unknown): string {
  * function on the side before and another after (inline code handing over to a function of its
  * own), each held on its side. Otherwise why not, side by side.
  */
-export function slicedAcross(list: RuleList<unknown, unknown>, before: string, after: string, layers: readonly Layer[] = LAYERS): { sliced: boolean; detail: string } {
-  const was = heldAt(list, before, layers);
-  const is = heldAt(list, after, layers);
+export function slicedAcross(
+  list: RuleList<unknown, unknown>, before: string, after: string, layers: readonly Layer[] = LAYERS, rule?: { id: string; side: "since" | "until" },
+): { sliced: boolean; detail: string } {
+  // on the side the rule is in force, a function that names this list's rules as its answers' must name this one somewhere
+  const ids = new Set(list.rules.map((r) => r.id));
+  const decides = (version: string) => (h: Held) => {
+    const hits = rulesHit(h.fn, version);
+    return !rule || !hits || ![...hits].some((id) => ids.has(id)) || hits.has(rule.id);
+  };
+  const was = heldAt(list, before, layers).filter(rule?.side === "until" ? decides(before) : () => true);
+  const is = heldAt(list, after, layers).filter(rule?.side === "since" ? decides(after) : () => true);
   const shared = (h: Held, other: Held[]) => other.some((x) => x.fn === h.fn);
   const both = was.filter((h) => shared(h, is));
   const seeing = both.map((h) => ({ h, seen: changesAcross(h.fn, before, after) })).filter((s) => s.seen);
@@ -148,12 +168,13 @@ export function ruleBoundaries(): RuleBoundary[] {
           seen.add(`${rule.id}@${side}`);
           const around = releasesAround(at);
           const live = LIVE_BOUNDARIES.find((b) => b.rules.includes(rule.id) && b.after === around.after);
-          const sliced = around.before && around.after ? slicedAcross(list, around.before, around.after) : undefined;
+          const sliced = around.before && around.after ? slicedAcross(list, around.before, around.after, LAYERS, { id: rule.id, side }) : undefined;
           const base = { rule: rule.id, list: list.name, side, at, ...around };
           const still = rule.unmeasured ? `; the rule still reads: unmeasured, ${rule.unmeasured}` : "";
           if (live) out.push({ ...base, how: "live", detail: `live on ${live.before} and ${live.after} (boundary ${live.id}: --cell ${live.cells})${still}`, live });
-          else if (sliced?.sliced) out.push({ ...base, how: "sliced", detail: sliced.detail });
+          // a rule its author marks unmeasured stays so until run live: a slice of its list may be seeing another rule
           else if (rule.unmeasured) out.push({ ...base, how: "unmeasured", detail: `read only: ${rule.unmeasured}` });
+          else if (sliced?.sliced) out.push({ ...base, how: "sliced", detail: sliced.detail });
           else out.push({ ...base, how: "other", detail: `not sliced on both sides (${sliced?.detail ?? "no published release on one side"}), not run live: dated by its why (${rule.why})` });
         }
       }

@@ -46,6 +46,16 @@ describe("boundaries: which real code measures each side", () => {
     expect(alone).toEqual({ sliced: false, detail: "2026.3.1: nothing slices it; 2026.3.2: toy (toy layer)" });
   });
 
+  it("a function that names the list's rules in its answers is credited for a rule only where that rule decides one of its inputs", () => {
+    const ruled: RuleList<unknown, unknown> = { name: "toy", rules: [{ id: "toy.a", when: () => true, then: 0, why: "" }, { id: "toy.b", since: "2026.3.2", when: () => true, then: 1, why: "" }] };
+    const decidedByA = toy("toy", (v) => (v === "2026.3.2" ? 1 : 0), undefined, { show: () => ({ modelRule: "toy.a" }) });
+    expect(slicedAcross(ruled, "2026.3.1", "2026.3.2", layers(decidedByA), { id: "toy.b", side: "since" }).sliced).toBe(false);
+    expect(slicedAcross(ruled, "2026.3.1", "2026.3.2", layers(decidedByA), { id: "toy.a", side: "since" }).sliced).toBe(true);
+    // rules of another list (or none named) say nothing about this one: the function-level judgement stands
+    const otherList = toy("toy", (v) => (v === "2026.3.2" ? 1 : 0), undefined, { show: () => ({ modelRule: "elsewhere.x" }) });
+    expect(slicedAcross(ruled, "2026.3.1", "2026.3.2", layers(otherList), { id: "toy.b", side: "since" }).sliced).toBe(true);
+  });
+
   it("a function whose model has nothing at a version is not credited there", () => {
     const gone = { ...toy("toy", () => 0), model: (v: string) => (v === "2026.3.2" ? undefined : () => 0) };
     expect(slicedAcross(list, "2026.3.1", "2026.3.2", layers(gone)).sliced).toBe(false);
