@@ -78,16 +78,16 @@ async function pairThrough(ctx: RequestContext, url: string, stateDir: string, n
 
 /**
  * What a connect did to its device's approval, and so what brings it back: a pairing request it
- * left pending (refused at pairing: `reject` it), or an approval it may have widened (admitted
- * upgrade, or an unexplained end whose state is unknown: `re-pair` it). Undefined: the connect
- * never reached the pairing step, the device is as it was.
+ * left pending (`reject` it), and an approval it may have widened (`rePair`: an admitted upgrade,
+ * a role step approved before a refused scope step, an unexplained end whose state is unknown).
+ * Undefined: the connect never reached the pairing step, the device is as it was.
  */
-export type LeftOff = { reject: string } | "re-pair";
+export interface LeftOff { reject?: string; rePair: boolean }
 
 /**
  * Puts a paired device back to exactly its approval on a running gateway, through the gateway's own
- * RPCs called by the admin operator: a pending request is rejected (`device.pair.reject`; the
- * paired record was never touched), a widened approval is removed (`device.pair.remove`) and the
+ * RPCs called by the admin operator: a pending request is rejected (`device.pair.reject`), a
+ * widened approval is removed (`device.pair.remove`) and the
  * same key paired again with the role and scopes it was first approved for (pairThrough, with the
  * gateway's own credential; a request it files is approved by the admin). Where the release has
  * no `device.pair.remove` (≤2.17) or refuses it, a fresh key takes the device's place on this
@@ -95,12 +95,12 @@ export type LeftOff = { reject: string } | "re-pair";
  * where the gateway refused a step.
  */
 export async function restoreDevice(ctx: RequestContext, at: { url: string; stateDir: string; auth: HandshakeRequest["auth"] }, admin: Admin, device: PairedDevice, left: LeftOff, session: AdminSession): Promise<Pick<PairedDevice, "key" | "deviceToken">> {
-  if (left !== "re-pair") {
+  if (left.reject) {
     const rejected = await session.call(admin, "device.pair.reject", { requestId: left.reject });
     // a request the gateway already dropped (superseded, or never stored) needs no rejection
     if (!rejected.probe?.ok && !/unknown requestId/i.test(rejected.probe?.message ?? "")) throw new Error(`device.pair.reject refused: ${rejected.probe?.message ?? rejected.kind}`);
-    return device;
   }
+  if (!left.rePair) return device;
   const removed = await session.call(admin, "device.pair.remove", { deviceId: deviceIdentity(device.key).id });
   const key = removed.probe?.ok || /unknown deviceId/i.test(removed.probe?.message ?? "") ? device.key : freshKey();
   await sleep(150);

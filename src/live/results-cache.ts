@@ -12,7 +12,7 @@ import { liveRoot } from "./runtime.ts";
 import type { LiveObserved, LiveRunResult } from "./run.ts";
 import { z } from "zod";
 
-export const HARNESS_VERSION = "live-7";
+export const HARNESS_VERSION = "live-8";
 
 const CacheSchema = z.object({
   harness: z.literal(HARNESS_VERSION),

@@ -304,7 +304,7 @@ class JobRunner {
           const upgraded = cell.upgrade !== "none" && observation.kind === "hello" ? await upgradeApproved(gw.stateDir, cell, observation) : undefined;
           const verdict = liveVerdict({ observation, sentDevice: cell.device, role: cell.role, ...(persisted === undefined ? {} : { persisted }), ...(upgraded === undefined ? {} : { upgraded }) });
           // the device may be off its approval now (see leftOff): put it back before its lane's next cell
-          const left = cell.upgrade !== "none" ? leftOff(observation, verdict, upgraded) : undefined;
+          const left = cell.upgrade !== "none" ? leftOff(cell, observation, verdict, upgraded) : undefined;
           if (left) {
             try {
               const now = await restoreDevice(this.opts, this.adminAt(gw, job.key), this.admin!, presented!, left, this.session(gw, job.key));

@@ -57,14 +57,17 @@ export const LANE_DEVICES = 1;
  * What an upgrade connect left its device at (see LeftOff): refused with a pairing request, that
  * request is pending (9.6 never approves silently while a non-silent request of the device is
  * pending: seen live, a local scope upgrade after a remote one of the same device read "pairing
- * required"); admitted and approved, its approval is wider; ended unexplained, its state is not
- * known. Refused before pairing (origin, auth), or admitted without approval (a skip), it is as it was.
+ * required"), and on a role upgrade the approval may be wider as well: the handler asks the role
+ * step and then the scope step, so a silently approved role with a refused scope step leaves the
+ * device approved for the new role (seen live on 7.35: the next cell of that device was admitted);
+ * admitted and approved, its approval is wider; ended unexplained, its state is not known.
+ * Refused before pairing (origin, auth), or admitted without an approval (a skip), it is as it was.
  */
-export function leftOff(o: Observation, verdict: Verdict, upgraded: boolean | undefined): LeftOff | undefined {
+export function leftOff(cell: Cell, o: Observation, verdict: Verdict, upgraded: boolean | undefined): LeftOff | undefined {
   const requestId = o.error?.details?.requestId;
-  if (typeof requestId === "string") return { reject: requestId };
-  if (o.kind === "hello") return upgraded ? "re-pair" : undefined;
-  return verdict.reason === "unexplained" ? "re-pair" : undefined;
+  if (typeof requestId === "string") return { reject: requestId, rePair: cell.upgrade === "role" };
+  if (o.kind === "hello") return upgraded ? { rePair: true } : undefined;
+  return verdict.reason === "unexplained" ? { rePair: true } : undefined;
 }
 
 /**

@@ -31,18 +31,23 @@ describe("live upgrade lanes", () => {
   });
 
   it("puts a device back after every connect that reached pairing: rejects a request it left pending, re-pairs one whose approval widened or is unknown", () => {
+    const scopes = paired.find((c) => c.upgrade === "scopes")!;
+    const role = paired.find((c) => c.upgrade === "role")!;
     const pending: Observation = { kind: "error", error: { code: "NOT_PAIRED", details: { requestId: "r-1" } } };
-    expect(leftOff(pending, verdict({}), undefined)).toEqual({ reject: "r-1" });
+    expect(leftOff(scopes, pending, verdict({}), undefined)).toEqual({ reject: "r-1", rePair: false });
+    // a role upgrade asks the role step, then the scope step: a refusal at the second leaves the first approved
+    expect(leftOff(role, pending, verdict({}), undefined)).toEqual({ reject: "r-1", rePair: true });
     const hello: Observation = { kind: "hello", hello: { auth: null } };
-    expect(leftOff(hello, verdict({ outcome: "admit", reason: "ok", pairing: "silent" }), true)).toBe("re-pair");
-    expect(leftOff({ kind: "close", close: { code: 1000, reason: "" } }, verdict({ reason: "unexplained" }), undefined)).toBe("re-pair");
+    expect(leftOff(scopes, hello, verdict({ outcome: "admit", reason: "ok", pairing: "silent" }), true)).toEqual({ rePair: true });
+    expect(leftOff(scopes, { kind: "close", close: { code: 1000, reason: "" } }, verdict({ reason: "unexplained" }), undefined)).toEqual({ rePair: true });
   });
 
   it("leaves a device alone where the connect never touched its approval (refused before pairing, or admitted without an approval)", () => {
     const origin: Observation = { kind: "error", error: { code: "INVALID_REQUEST", message: "origin not allowed" } };
-    expect(leftOff(origin, verdict({ reason: "origin-not-allowed" }), undefined)).toBeUndefined();
+    const cell = paired.find((c) => c.upgrade === "role")!;
+    expect(leftOff(cell, origin, verdict({ reason: "origin-not-allowed" }), undefined)).toBeUndefined();
     const skipped: Observation = { kind: "hello", hello: { auth: null } };
-    expect(leftOff(skipped, verdict({ outcome: "admit", reason: "ok", pairing: "paired" }), false)).toBeUndefined();
+    expect(leftOff(cell, skipped, verdict({ outcome: "admit", reason: "ok", pairing: "paired" }), false)).toBeUndefined();
   });
 });
 
