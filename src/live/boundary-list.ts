@@ -172,9 +172,9 @@ export function ruleBoundaries(): RuleBoundary[] {
           const base = { rule: rule.id, list: list.name, side, at, ...around };
           const still = rule.unmeasured ? `; the rule still reads: unmeasured, ${rule.unmeasured}` : "";
           if (live) out.push({ ...base, how: "live", detail: `live on ${live.before} and ${live.after} (boundary ${live.id}: --cell ${live.cells})${still}`, live });
-          // a rule its author marks unmeasured stays so until run live: a slice of its list may be seeing another rule
+          // a rule's unmeasured marker may name one end of its range only; the other can be sliced on both sides
+          else if (sliced?.sliced) out.push({ ...base, how: "sliced", detail: `${sliced.detail}${still}` });
           else if (rule.unmeasured) out.push({ ...base, how: "unmeasured", detail: `read only: ${rule.unmeasured}` });
-          else if (sliced?.sliced) out.push({ ...base, how: "sliced", detail: sliced.detail });
           else out.push({ ...base, how: "other", detail: `not sliced on both sides (${sliced?.detail ?? "no published release on one side"}), not run live: dated by its why (${rule.why})` });
         }
       }

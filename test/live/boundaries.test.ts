@@ -68,9 +68,14 @@ describe("live boundary registry", () => {
         expect(listed.filter((r) => r.rule === id && r.after === b.after).map((r) => r.how)).toEqual(["live"]);
       }
     }
-    // a rule its author marks unmeasured is listed so (a slice of its list may see another rule); none is marked now:
+    // every dated boundary is measured (sliced on each side or run live) or its rule says it is not: none is left "dated otherwise"
+    expect([...new Set(listed.map((r) => r.how))].sort()).toEqual(["live", "sliced", "unmeasured"]);
+    expect(listed.filter((r) => r.how === "unmeasured").map((r) => `${r.rule} ${r.side}`)).toEqual([
+      "backend-pairing.device-token until", "backend-pairing.local-device-token since", "backend-pairing.local-shared-secret since",
+    ]);
+    // the marker names one end: the other end of the same rule is still credited to the slices that see it
+    expect(listed.find((r) => r.rule === "backend-pairing.device-token" && r.side === "since")?.how).toBe("sliced");
     // 2.9/2.12's inline scope handling is sliced by scopeClearGlue, the 2.22-1–2.24 operator skip run live on both boundaries
-    expect([...new Set(listed.map((r) => r.how))].sort()).toEqual(["live", "other", "sliced"]);
     expect(listed.filter((r) => ["scopes.never-cleared", "pairing.operator-shared-auth-skip"].includes(r.rule)).map((r) => `${r.how}: ${r.detail}`)).toEqual([
       expect.stringMatching(/^sliced: scopeClearGlue \(glue layer\) sliced on both sides/),
       expect.stringMatching(/^live: live on 2026.2.21 and 2026.2.22-1/),
