@@ -18,8 +18,7 @@ const report = (impl: Implementation) => ({
 const unmeasuredLines = (text: string) => text.split("\n").filter((l) => l.startsWith("  ? unmeasured boundary: "));
 
 describe("the check report names every unmeasured boundary that decided a cell", () => {
-  // every boundary of the published models is measured today (sliced, glue-sliced or live), so the
-  // listing is exercised on a 2.23 model with one rule the run hits, and one it never hits, marked
+  // the listing is exercised on a 2.23 model with one rule the run hits, and one it never hits, marked
   const marked = () => modelImplementation("model:marked", eraOf("2026.2.23"), "2026.2.23", "2.23 with marked rules", connectPatch((e) => ({
     ...e,
     origin: replaceRule(e.origin, "origin.not-checked-inline", { unmeasured: "marked by the test: read, not run" }),
@@ -41,9 +40,13 @@ describe("the check report names every unmeasured boundary that decided a cell",
     // a pass is still a pass, and the lines are not counted as one
     expect(r.impls[0]!.properties[0]!.status).toBe("holds");
     expect(checkText(report(marked()))).toBe(checkText(r));
-    // the published 2.23 model has one marked rule left, the inline operator pairing skip (2.22-1–2.24); 2.25 has none
-    expect(unmeasuredLines(checkText(report(resolveModel("2026.2.23")))).map((l) => l.split(" (")[0])).toEqual(["  ? unmeasured boundary: pairing.operator-shared-auth-skip"]);
-    expect(unmeasuredLines(checkText(report(resolveModel("2026.2.25"))))).toEqual([]);
+    // the published models: 2.23's inline operator pairing skip is measured now (live on both its boundaries); 4.5's
+    // backend self-pairing skip came back where 4.2 has no function, so both of its rules from 4.5 are marked, and a
+    // local backend holding a secret or a device token is decided by them
+    expect(unmeasuredLines(checkText(report(resolveModel("2026.2.23"))))).toEqual([]);
+    expect(unmeasuredLines(checkText(report(resolveModel("2026.4.5")))).map((l) => l.split(" (")[0])).toEqual([
+      "  ? unmeasured boundary: backend-pairing.local-shared-secret", "  ? unmeasured boundary: backend-pairing.local-device-token",
+    ]);
   });
 
   it("model:2026.9.6: the silent-pairing rules measured on the sliced function are not listed", () => {
