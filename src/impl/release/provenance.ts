@@ -3,6 +3,7 @@ import type { Release } from "../../differential/release.ts";
 import type { ModelAt } from "../../model/model-at.ts";
 import { HANDSHAKE_STEPS, type HandshakeStep, type StepProvenance } from "../implementation.ts";
 import type { AuthStepSources } from "./auth-table.ts";
+import { glueFor } from "./glue-tables.ts";
 
 /** What a layer left for provenance: which functions the release answered for, and the agreements. */
 export interface LayerSummary {
@@ -43,8 +44,12 @@ export function provenanceOf(release: Release, model: ModelAt, layers: readonly 
     if (glue) return { step, decidedBy: "model", detail: `${at} (${glue}: handshake glue, no function of its own)` };
     const s = real(step);
     if (s) return { step, decidedBy: release.decider, detail: `${s.real} on ${s.cells} inputs` };
-    const why = agreement.find((a) => a.function === step)?.note ?? "not in this release";
-    return { step, decidedBy: "model", detail: `${at}: ${why}` };
+    const why = (fn: string) => agreement.find((a) => a.function === fn)?.note ?? "not in this release";
+    // where the release keeps the decision inline, its sliced glue answers in the function's place (tabulated on the function's domain)
+    const inline = glueFor(step);
+    const g = inline && real(inline);
+    if (g) return { step, decidedBy: release.decider, detail: `the release's sliced inline ${g.real} (${inline}, cut from the connect handler, where it has no ${step} of its own) on ${g.cells} inputs` };
+    return { step, decidedBy: "model", detail: `${at}: ${why(step)}${inline ? `; ${inline}: ${why(inline)}` : ""}` };
   });
 }
 

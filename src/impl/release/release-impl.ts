@@ -5,7 +5,7 @@ import { randomAddresses, randomRequests } from "../../locality/real/inputs.ts";
 import { LOCALITY_LAYER, observationsOf, type RealLocalityObservation } from "../../locality/real/layer.ts";
 import { observerOf } from "../../locality/real/observe.ts";
 import { eraOf } from "../../model/eras/index.ts";
-import { FUNCTION_DOMAINS, policyDomain } from "../../model/function-domains.ts";
+import { policyDomain } from "../../model/function-domains.ts";
 import { GLUE_LAYER } from "../../glue/layer.ts";
 import { runHandshake } from "../../model/handshake.ts";
 import { modelAt, modelFunctions, type ModelAt } from "../../model/model-at.ts";
@@ -20,6 +20,7 @@ import { derivedFromRelease } from "./derived-cache.ts";
 import { pairingTruthObserver, pairingTruthTable, type PairingTruthTable } from "../../pairing-locality/truth-table.ts";
 import { LAYERS, LAYER_SOURCES } from "./layers.ts";
 import { mixedFunctions, type PolicyTable } from "./tabulate.ts";
+import { policySlotOf } from "./glue-tables.ts";
 import { provenanceOf, type LayerSummary } from "./provenance.ts";
 import { proxyHeadersOf, proxyHeadersTable, type ProxyHeadersTable } from "./proxy-headers.ts";
 import { modelHandshakeGlue } from "../handshake-glue.ts";
@@ -56,7 +57,7 @@ function stored(layer: Layer, runs: readonly FunctionRun[], version: string): St
   // the policy functions, and the glue the handshake composes like one (the pairing request's silent-or-not)
   if (layer.id === "policy" || layer.id === GLUE_LAYER.id) {
     out.tables = {};
-    for (const run of runs) if (run.answers && run.fn.function in FUNCTION_DOMAINS) out.tables[run.fn.function] = answerTable(run, version);
+    for (const run of runs) if (run.answers && policySlotOf(run.fn.function)) out.tables[run.fn.function] = answerTable(run, version);
   }
   // and the Origin check's inline call-site guard, which the origin step composes as its condition
   const guard = layer.id === GLUE_LAYER.id ? runs.find((r) => r.fn.function === ORIGIN_GUARD.function) : undefined;
@@ -73,9 +74,9 @@ function stored(layer: Layer, runs: readonly FunctionRun[], version: string): St
 /** The auth function each auth layer's table keeps. */
 const AUTH_FUNCTION_OF: Record<string, string> = { [AUTH_LAYER.id]: AUTHORIZE.function, [CONNECT_STATE_LAYER.id]: CONNECT_STATE.function };
 
-/** A policy function's (or the pairing glue's) answers from one run, by the key of its input in the function's domain. */
+/** A policy function's (or the glue's standing in for one) answers from one run, by the key of its input in the function's domain. */
 export function answerTable(run: FunctionRun, version: string): Record<string, unknown> {
-  const domain = policyDomain(run.fn.function as PolicyFunctionName, version);
+  const domain = policyDomain(policySlotOf(run.fn.function)!, version);
   const table: Record<string, unknown> = {};
   run.answers?.forEach((a, i) => (table[domain.key(run.inputs[i]!)] = a.ok ? a.value : { error: a.error }));
   return table;
@@ -141,13 +142,7 @@ interface GroundTruthTables {
 
 function assemble(release: Release, model: ModelAt, layers: Record<string, StoredLayer>, agreement: Agreement[], opts: ReleaseOptions, truth: GroundTruthTables): Implementation {
   const version = release.version;
-  const tables: Partial<Record<PolicyFunctionName, PolicyTable>> = {};
-  for (const layer of [layers.policy!, layers[GLUE_LAYER.id]].filter((l) => l !== undefined)) {
-    for (const [fn, answers] of Object.entries(layer.tables ?? {})) {
-      const name = fn as PolicyFunctionName;
-      tables[name] = { real: layer.sliced[fn]!.real, answers, domain: policyDomain(name, version) };
-    }
-  }
+  const tables = policyTablesOf(layers, version);
   const hits = new Map<string, number>();
   const functions = mixedFunctions(model, tables, release.ref);
   const origin = originStepOf(release, model, layers);
@@ -198,6 +193,23 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
       `imports pulled in: ${[...release.imports.node, ...release.imports.bare].join(", ") || "none"}`,
     ],
   });
+}
+
+/**
+ * The release's tables the handshake asks in place of the model's policy functions: the policy
+ * layer's, the pairing glue's, and the inline glue standing in for a function the release keeps
+ * inline (the scope clearing before 3.31), under that function's name. A function of its own wins
+ * over glue answering for it (no release has both: the glue's adapters end where the function begins).
+ */
+export function policyTablesOf(layers: Record<string, Pick<StoredLayer, "tables" | "sliced">>, version: string): Partial<Record<PolicyFunctionName, PolicyTable>> {
+  const tables: Partial<Record<PolicyFunctionName, PolicyTable>> = {};
+  for (const layer of [layers.policy, layers[GLUE_LAYER.id]].filter((l) => l !== undefined)) {
+    for (const [fn, answers] of Object.entries(layer.tables ?? {})) {
+      const name = policySlotOf(fn)!;
+      tables[name] ??= { real: layer.sliced[fn]!.real, answers, domain: policyDomain(name, version) };
+    }
+  }
+  return tables;
 }
 
 /**
