@@ -36,12 +36,6 @@ export const DIAGNOSES: readonly Diagnosis[] = [
     applies: (c) => c.client === "backend" && c.device === "paired" && c.upgrade !== "none" && c.locality === "local",
     why: "the gateway is right, the model stops too early (found 2026-12-01 live, harness live-6): a local gateway-client/backend device approved for one role or scope set, asking with the shared secret (or under auth none) for the other role or more scopes, has its pairing skipped by the handshake policy as the model says (backend self-pairing skip), but the node surface then looks up the node pairing identity of the requested role and scopes, finds none, and refuses with NOT_PAIRED \"authenticated node pairing identity unavailable\" (close 1008). The same state-worker refusal as a new local backend node's below, for an upgrade; outside the verdict vocabulary (unexplained never agrees). Replay it and read the close reason",
   },
-  {
-    versions: ["2026.7.35"],
-    label: "admit(kept,skipped) → reject pairing-required",
-    applies: (c) => c.client === "backend" && c.device === "paired" && c.upgrade !== "none" && c.locality === "local",
-    why: "model error, gateway right (found 2026-12-01 live, harness live-8, on devices at their approval): from 4.5 to 7.35 the connect handler applies the local backend self-pairing skip only to a device that is not paired yet (`if (!(skipLocalBackendSelfPairing || skipControlUiPairingForDevice))` sits in the not-paired branch); a paired gateway-client/backend device still goes through the role and scope upgrade checks, so asking for more is refused \"pairing required\" (3.28-7.35 never approve a scope upgrade silently). 3.13 wraps all pairing in `!skipPairing` and 8.1 skips before the paired branch (live 8.1: admitted), as the model's pairing.backend-skip says for every release. Needs a dated model rule (4.5-7.35, read from every bundle; live 7.35 and 8.1): the backend skip does not cover a paired device's upgrade there",
-  },
 ];
 
 export function diagnosisOf(version: string, cell: Cell, label: string): string | undefined {

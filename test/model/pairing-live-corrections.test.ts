@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { OPERATOR_SHARED_AUTH_SKIP, PAIRING_REASONS_OF } from "../../src/model/pairing-helper-rules.ts";
 import { decide, rulesAt } from "../../src/model/rule.ts";
+import { PAIRING } from "../../src/model/pairing-step-rules.ts";
 
 /**
  * Two pairing behaviours a live gateway showed on 2026-12-01 that the model lacked, each read in
@@ -42,5 +43,25 @@ describe("the reasons a paired device's request carries", () => {
     expect(reasons("scopes", "node")).toEqual(["scope-upgrade"]);
     expect(reasons("none", "operator", false)).toEqual(["not-paired"]);
     expect(reasons("none", "operator")).toEqual([]);
+  });
+});
+
+describe("the backend and Control UI pairing skips on a paired device (4.5–7.35)", () => {
+  // the pairing step's own input: a paired device asking for more scopes, which a skip would let through
+  const step = (version: string, skip: "backend" | "control-ui", paired: boolean, upgrade: "none" | "scopes") =>
+    decide(rulesAt(PAIRING, version), {
+      hasDevice: true, controlUiSkip: skip === "control-ui", backendSkip: skip === "backend", paired, silent: false, upgrade,
+      approvedRole: "operator", localSilentOk: false, isLocalClient: true, method: "token", operatorSharedAuthSkip: false,
+    }).value;
+
+  it("4.5–7.35 skip only a device not paired yet; 4.2 and 8.1 skip a paired device's upgrade too", () => {
+    for (const skip of ["backend", "control-ui"] as const) {
+      expect(step("2026.4.2", skip, true, "scopes")).toBe("skipped");
+      expect(step("2026.4.5", skip, true, "scopes")).toBe("required");
+      expect(step("2026.7.35", skip, true, "scopes")).toBe("required");
+      expect(step("2026.7.35", skip, true, "none")).toBe("paired");
+      expect(step("2026.7.35", skip, false, "none")).toBe("skipped");
+      expect(step("2026.8.1", skip, true, "scopes")).toBe("skipped");
+    }
   });
 });
