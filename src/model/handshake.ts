@@ -6,7 +6,7 @@ import { OPERATOR_SHARED_AUTH_SKIP, PAIRING_REASONS_OF } from "./pairing-helper-
 import { decide, rulesAt, type HitCounter } from "./rule.ts";
 import { silentPairingInline } from "./pairing-glue.ts";
 import { modelOriginHelpers, originStepInput, type OriginHelpers } from "./origin-step.ts";
-import type { AuthFacts } from "./stage-types.ts";
+import type { AuthFacts, FinalAuth, FinalAuthInput } from "./stage-types.ts";
 
 const REJECT_REASON: Record<Exclude<GateKind, "allow">, Verdict["reason"]> = {
   "reject-control-ui-insecure-auth": "control-ui-insecure-auth",
@@ -40,16 +40,23 @@ export type AuthStep = (cell: Cell, hit: HitCounter) => AuthFacts;
 /** The model's own auth stage as the auth step. */
 export const modelAuthStep = (model: ModelAt): AuthStep => (cell, hit) => decide(model.auth, cell, hit).value;
 
+/** The final-auth step's answer (resolveConnectAuthDecision's, in the model's words), reporting what decided it to the counter. */
+export type FinalAuthStep = (input: FinalAuthInput, hit: HitCounter) => FinalAuth;
+
+/** The model's own final-auth list as the final-auth step. */
+export const modelFinalAuthStep = (model: ModelAt): FinalAuthStep => (input, hit) => decide(model.finalAuth, input, hit).value;
+
 /**
  * One connect through the handshake, in OpenClaw's order: origin check → auth → device gate and
  * scope clearing → final auth → pairing. The glue is the model's; the policy functions, the
- * origin step's helpers (the call site's guard among them, inline before 9.2) and the auth step
- * may be the model's or a release's, which is what lets the same properties run on both.
+ * origin step's helpers (the call site's guard among them, inline before 9.2), the auth step and
+ * the final-auth step may be the model's or a release's, which is what lets the same properties run on both.
  */
 export function runHandshake(
   cell: Cell, model: ModelAt, functions: (hit: HitCounter) => PolicyFunctions, hit: HitCounter,
   origin: (hit: HitCounter) => OriginHelpers = (h) => modelOriginHelpers(model, h),
   auth: AuthStep = modelAuthStep(model),
+  finalAuth: FinalAuthStep = modelFinalAuthStep(model),
 ): Verdict {
   const rules: string[] = [];
   const track: HitCounter = (id) => {
@@ -74,10 +81,10 @@ export function runHandshake(
   const scopes = facts.hasDevice ? "kept" : unboundScopes(facts, kind, localBackendSelfPairingOk, model, fns, track);
   if (kind !== "allow") return reject(REJECT_REASON[kind], rules);
 
-  const final = decide(model.finalAuth, {
+  const final = finalAuth({
     role: cell.role, authOk: facts.auth.ok, method: facts.auth.method, hasDevice: facts.hasDevice, credential: cell.credential,
     deviceToken: cell.credential === "device-token" || cell.withDeviceToken, upgrade: cell.upgrade,
-  }, track).value;
+  }, track);
   if (final === "unauthorized") return reject("unauthorized", rules);
   const method = final === "auth-ok" ? facts.auth.method : final;
 

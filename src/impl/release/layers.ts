@@ -18,7 +18,8 @@ export const LAYER_SOURCES: Record<string, readonly string[]> = {
   // the auth layers also keep the answers on the auth cells a connect stands for (model/auth-bridge.ts over domain/, kept by impl/release/auth-table.ts)
   auth: ["differential", "auth", "locality", "domain", "model", "impl/release"],
   "connect-auth-state": ["differential", "auth", "locality", "model", "domain", "impl/release"],
-  "final-auth": ["differential", "auth", "model"],
+  // and keeps resolveConnectAuthDecision's answers as the table the final-auth step looks up (impl/release/final-table.ts, keyed over domain/)
+  "final-auth": ["differential", "auth", "model", "domain", "impl/release"],
   "pairing-locality": ["differential", "pairing-locality", "model"],
   locality: ["differential", "locality"],
   origin: ["differential", "origin", "model"],

@@ -4,6 +4,7 @@ import type { ModelAt } from "../../model/model-at.ts";
 import { HANDSHAKE_STEPS, type HandshakeStep, type StepProvenance } from "../implementation.ts";
 import type { AuthStepSources } from "./auth-table.ts";
 import { glueFor } from "./glue-tables.ts";
+import { FINAL_AUTH } from "../../model/auth-rules.ts";
 
 /** What a layer left for provenance: which functions the release answered for, and the agreements. */
 export interface LayerSummary {
@@ -13,15 +14,20 @@ export interface LayerSummary {
 
 /** Steps the handshake takes from the model's glue: no OpenClaw export decides them on its own. */
 const GLUE: Partial<Record<HandshakeStep, string>> = {
-  finalAuth: "final auth",
   pairing: "pairing decision",
 };
+
+/** What decided the final-auth step where the release's resolveConnectAuthDecision did: its export and how many inputs its table holds. */
+export interface FinalAuthSource {
+  real: string;
+  cells: number;
+}
 
 /**
  * Every handshake step of a release and what decided it: its own sliced (or transpiled) function
  * with the number of inputs it answered, or the model, saying why the model stands in there.
  */
-export function provenanceOf(release: Release, model: ModelAt, layers: readonly LayerSummary[], guard?: OriginGuardFacts, auth?: AuthStepSources): StepProvenance[] {
+export function provenanceOf(release: Release, model: ModelAt, layers: readonly LayerSummary[], guard?: OriginGuardFacts, auth?: AuthStepSources, final?: FinalAuthSource): StepProvenance[] {
   const sliced = Object.assign({}, ...layers.map((l) => l.sliced)) as LayerSummary["sliced"];
   const agreement = layers.flatMap((l) => l.agreement);
   const real = (fn: string) => sliced[fn];
@@ -34,6 +40,13 @@ export function provenanceOf(release: Release, model: ModelAt, layers: readonly 
     }
     if (step === "origin") return originProvenance(release, at, real, agreement, guard);
     if (step === "auth") return authProvenance(release, at, auth, agreement);
+    if (step === "finalAuth" && final) {
+      return { step, decidedBy: release.decider, detail: `the release's sliced ${final.real} on ${final.cells} inputs; its token-verifier callbacks are answered by the model's verifier rules (whether a device token covers the role and scopes asked for is the ${FINAL_AUTH.name} list's verifier rules; a bootstrap token the domain sends is a valid one)` };
+    }
+    if (step === "finalAuth") {
+      const why = agreement.find((a) => a.function === "resolveConnectAuthDecision")?.note ?? "not in this release";
+      return { step, decidedBy: "model", detail: `${at} (final auth: handshake glue the model stands in for; resolveConnectAuthDecision: ${why})` };
+    }
     const glue = GLUE[step];
     // a pairing request's silent-or-not is the handler's inline glue, sliced statement-wise and tabulated like a policy function
     const sliced = step === "pairing" ? real("pairingGlue") : undefined;

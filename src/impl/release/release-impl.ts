@@ -29,7 +29,9 @@ import { releaseOriginHelpers } from "../../origin/release-helpers.ts";
 import { APPLIES_FN } from "../../origin/adapters.ts";
 import { ORIGIN_GUARD } from "../../glue/origin-guard.ts";
 import { guardReadsAnyClientFlag, originGuardTable, releaseOriginGuard, withOriginGuard, type OriginGuardTable } from "./origin-guard.ts";
-import { AUTH_LAYER, AUTHORIZE, CONNECT_STATE, CONNECT_STATE_LAYER } from "../../auth/real/layer.ts";
+import { AUTH_LAYER, AUTHORIZE, CONNECT_STATE, CONNECT_STATE_LAYER, FINAL_AUTH_LAYER } from "../../auth/real/layer.ts";
+import { FINAL_DECISION } from "../../auth/real/final-decision.ts";
+import { finalAnswersOf, releaseFinalAuthStep, type FinalAnswers } from "./final-table.ts";
 import { authAnswersOf, releaseAuthStep, type AuthAnswers } from "./auth-table.ts";
 
 /** Per class, how many concrete spellings each run draws (addresses, and requests built around them). */
@@ -48,6 +50,8 @@ export interface StoredLayer {
   originGuard?: OriginGuardTable;
   /** auth and connect-auth state: the release's answers on the auth cells a connect stands for, which the auth step composes. */
   authAnswers?: AuthAnswers;
+  /** final auth: resolveConnectAuthDecision's answer on every final-auth input, which the final-auth step composes. */
+  finalAnswers?: FinalAnswers;
 }
 
 function stored(layer: Layer, runs: readonly FunctionRun[], version: string): StoredLayer {
@@ -67,6 +71,8 @@ function stored(layer: Layer, runs: readonly FunctionRun[], version: string): St
   const auth = AUTH_FUNCTION_OF[layer.id];
   const authAnswers = auth && authAnswersOf(runs.find((r) => r.fn.function === auth));
   if (authAnswers) out.authAnswers = authAnswers;
+  const finalAnswers = layer.id === FINAL_AUTH_LAYER.id ? finalAnswersOf(runs.find((r) => r.fn.function === FINAL_DECISION.function)) : undefined;
+  if (finalAnswers) out.finalAnswers = finalAnswers;
   if (layer.id === ORIGIN_LAYER.id) out.tables = originTables(runs);
   return out;
 }
@@ -147,8 +153,9 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
   const functions = mixedFunctions(model, tables, release.ref);
   const origin = originStepOf(release, model, layers);
   const auth = authStepOf(release, layers);
-  // where the release's own auth answers the auth step, the model's auth list no longer runs
-  const replaced = new Set([...Object.keys(tables).flatMap((fn) => LIST_OF[fn as PolicyFunctionName] ?? []), ...(auth ? ["auth"] : [])]);
+  const final = finalAuthStepOf(release, layers);
+  // where the release's own auth (final auth) answers the step, the model's auth (final-auth) list no longer runs
+  const replaced = new Set([...Object.keys(tables).flatMap((fn) => LIST_OF[fn as PolicyFunctionName] ?? []), ...(auth ? ["auth"] : []), ...(final ? ["finalAuth"] : [])]);
   const glueRules = tables.pairingGlue ? pairingRequestRules(model) : new Set<string>();
   const rules = coverageRules(model).filter((r) => !replaced.has(listKey(model, r.list)) && !glueRules.has(r.id));
   // the release's own gate answering allow is what justifies a device-less admit (default-deny)
@@ -167,12 +174,12 @@ function assemble(release: Release, model: ModelAt, layers: Record<string, Store
     version,
     era: model.id,
     title: `${opts.origin} (${release.decider}; handshake glue from the ${model.id} model at ${version})`,
-    decide: (cell: Cell) => runHandshake(cell, model, functions, (id) => hits.set(id, (hits.get(id) ?? 0) + 1), origin, auth?.step),
+    decide: (cell: Cell) => runHandshake(cell, model, functions, (id) => hits.set(id, (hits.get(id) ?? 0) + 1), origin, auth?.step, final?.step),
     coverage: { rules, hits },
     agreement,
     imports: release.imports,
     integrity: release.integrity,
-    provenance: provenanceOf(release, model, summaries, guardTable && { readsAnyClientFlag: guardReadsAnyClientFlag(guardTable) }, auth?.sources),
+    provenance: provenanceOf(release, model, summaries, guardTable && { readsAnyClientFlag: guardReadsAnyClientFlag(guardTable) }, auth?.sources, final && { real: final.real, cells: final.cells }),
     // a connect whose auth cell neither auth table holds is unchecked, never the model's (asked only when some are missing: a lookup per cell otherwise)
     ...(auth?.sources.missing ? { unrealised: auth.unrealised } : {}),
     observePairing: pairingTruthObserver(truth.pairing),
@@ -232,6 +239,15 @@ export function originStepOf(release: Pick<Release, "ref">, model: ModelAt, laye
  */
 export function authStepOf(release: Pick<Release, "ref" | "version">, layers: Record<string, Pick<StoredLayer, "authAnswers">>) {
   return releaseAuthStep({ state: layers[CONNECT_STATE_LAYER.id]?.authAnswers, authorize: layers[AUTH_LAYER.id]?.authAnswers }, release.version, release.ref);
+}
+
+/**
+ * The final-auth step: the release's own resolveConnectAuthDecision (2.22+) as the final-auth layer
+ * kept it; undefined, so the model's list stands in, where the release does not have it sliced.
+ */
+export function finalAuthStepOf(release: Pick<Release, "ref" | "version">, layers: Record<string, Pick<StoredLayer, "finalAnswers">>) {
+  const table = layers[FINAL_AUTH_LAYER.id]?.finalAnswers;
+  return table && { real: table.real, ...releaseFinalAuthStep(table, release.version, release.ref) };
 }
 
 /**
