@@ -24,11 +24,15 @@ const SLICED_IN_TRAIL = /openclaw:([\w$]+)=/g;
  * rule trail for a connect, the locality observation's trail for a concrete connection.
  */
 export function decidingFunctions(example: Counterexample | undefined): string[] {
-  const rules = example?.verdict?.rules ?? [];
-  const names = rules.flatMap((r) => SLICED_RULE.exec(r)?.[1] ?? []);
-  if (!names.length && example?.observed) names.push(...[...example.observed.matchAll(SLICED_IN_TRAIL)].map((m) => m[1]!));
-  return [...new Set(names.reverse())];
+  const rules = [...(example?.verdict?.rules ?? [])].reverse();
+  // an answer that only passes the verdict on (the final auth keeping an earlier success) or only trims scopes
+  // never admitted or refused anyone: such functions follow the ones that did, as related locations
+  const aside = (r: string) => PASSES_ON.test(r);
+  const names = [...rules.filter((r) => !aside(r)), ...rules.filter(aside)].flatMap((r) => SLICED_RULE.exec(r)?.[1] ?? []);
+  if (!names.length && example?.observed) names.push(...[...example.observed.matchAll(SLICED_IN_TRAIL)].map((m) => m[1]!).reverse());
+  return [...new Set(names)];
 }
+const PASSES_ON = /^openclaw:(?:resolveConnectAuthDecision=auth-ok$|glueScopeClear=|shouldClearUnboundScopes\w*=)/;
 
 interface SarifRule {
   id: string;

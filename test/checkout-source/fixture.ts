@@ -18,13 +18,13 @@ import { externalKey } from "../../src/release/slice/closure.ts";
 import { locateRoot } from "../../src/release/slice/locate.ts";
 import type { Unit } from "../../src/release/slice/chunk.ts";
 
-/** The OpenClaw exports clawproof's layers slice (policy functions, locality, auth, pairing locality, origin). */
+/** The OpenClaw exports clawproof's layers slice (policy functions, locality, auth and final auth, pairing locality, origin). */
 export const FIXTURE_ROOTS = [
   "evaluateMissingDeviceIdentity", "roleCanSkipDeviceIdentity", "resolveControlUiAuthPolicy", "isTrustedProxyControlUiOperatorAuth",
   "shouldClearUnboundScopesForMissingDeviceIdentity", "shouldSkipControlUiPairing", "shouldSkipBackendSelfPairing",
   "shouldSkipLocalBackendSelfPairing", "shouldAllowSilentLocalPairing", "resolvePairingLocality",
   "isLocalDirectRequest", "resolveClientIp", "isTrustedProxyAddress", "isLoopbackAddress", "isLocalishHost", "isLoopbackHost",
-  "resolveRequestClientIp", "authorizeGatewayConnect", "resolveConnectAuthState", "markGatewayIngressTransport",
+  "resolveRequestClientIp", "authorizeGatewayConnect", "resolveConnectAuthState", "resolveConnectAuthDecision", "markGatewayIngressTransport",
   "checkBrowserOrigin", "resolveHandshakeBrowserSecurityContext", "resolveGatewayWsBrowserOrigin",
 ];
 
