@@ -64,4 +64,13 @@ describe("the backend and Control UI pairing skips on a paired device (4.5–7.3
       expect(step("2026.8.1", skip, true, "scopes")).toBe("skipped");
     }
   });
+
+  it("from 8.1 the Control UI's Tailscale-device skip still covers only a device not paired yet (the auth-none one any device)", () => {
+    const tailscale = (version: string, paired: boolean) => decide(rulesAt(PAIRING, version), {
+      hasDevice: true, controlUiSkip: true, backendSkip: false, paired, silent: false, upgrade: "scopes",
+      approvedRole: "operator", localSilentOk: false, isLocalClient: false, method: "tailscale", operatorSharedAuthSkip: false,
+    }).value;
+    expect(tailscale("2026.9.6", true)).toBe("required");
+    expect(tailscale("2026.9.6", false)).toBe("skipped");
+  });
 });
