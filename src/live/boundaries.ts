@@ -29,6 +29,22 @@ export interface LiveBoundary {
  */
 export const LIVE_BOUNDARIES: readonly LiveBoundary[] = [
   {
+    id: "backend-skip-covers-paired-again-8.1",
+    rules: ["pairing.backend-skip-new-device", "pairing.backend-skip-again"],
+    cells: "role=operator,client=backend,device=paired,upgrade=scopes,loc=local,auth=token,cred=secret-ok,origin=none,fwd=0,host=gateway,dtok=0",
+    before: "2026.7.35",
+    after: "2026.8.1",
+    what: "8.1 decides the backend self-pairing skip before the paired branch again: a paired local backend asking for more scopes is admitted (7.35 asks it to pair)",
+  },
+  {
+    id: "control-ui-auth-none-skip-covers-paired-8.1",
+    rules: ["pairing.control-ui-skip-new-device", "pairing.control-ui-skip-again"],
+    cells: "role=operator,client=control-ui,device=paired,upgrade=scopes,loc=local,auth=none,origin=loopback,insecure=0,ddda=0,fwd=0,host=gateway,dtok=0",
+    before: "2026.7.35",
+    after: "2026.8.1",
+    what: "8.1's auth-none Control UI skip covers a paired device too: its scope upgrade is admitted (7.35 sends it through the paired branch's scope check, which asks for approval)",
+  },
+  {
     id: "operator-shared-auth-skip-from-2.22-1",
     rules: ["pairing.operator-shared-auth-skip"],
     // remote: a local unpaired device pairs silently either way, so only a remote one tells the skip apart

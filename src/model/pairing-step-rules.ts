@@ -9,21 +9,29 @@ const requestedRole = (i: PairingInput) => (i.upgrade === "role" ? (i.approvedRo
 const SKIPS_UNPAIRED_ONLY =
   "4.5–7.35 test the backend and Control UI pairing skips only for a device not paired yet; a paired device goes through the paired branch's role and scope checks whatever the skips say (3.13–4.2 wrap all device pairing in the skip, 8.1 decides it before the paired branch; read in the 3.13, 3.24–4.2, 4.5, 5.12, 7.35 and 8.1 handlers; live 2026-12-01, harness live-8: on 7.35 a paired local backend asking for another role or more scopes is asked to pair, on 8.1 it is admitted)";
 
+/** Where the two skips moved into the not-paired branch: read, not run (the 8.1 end is live). */
+const SKIPS_AT_4_5_UNMEASURED =
+  "the 4.2 → 4.5 boundary only: 4.2 wraps all device pairing in the skip and 4.5 tests it in the not-paired branch (read in both bundles), but 4.5 does not start live without the plugin dependencies its postinstall installs (clawproof installs with scripts off), and no layer slices the step: not run on both releases";
+
 /** The pairing step for connects that carry a device (E1+ order: skips, then state, then silent approval). */
 export const PAIRING: PairingStage = {
   name: "pairing",
   rules: [
     { id: "pairing.no-device", when: (i) => !i.hasDevice, then: "no-device", why: "pairing binds a device; without one there is nothing to pair" },
-    { id: "pairing.control-ui-skip", requires: "controlUiPairing", until: "2026.4.5", when: (i) => i.controlUiSkip, then: "skipped", why: "shouldSkipControlUiPairing said so" },
+    { id: "pairing.control-ui-skip", requires: "controlUiPairing", until: "2026.4.5", when: (i) => i.controlUiSkip, then: "skipped", why: "shouldSkipControlUiPairing said so",
+      unmeasured: SKIPS_AT_4_5_UNMEASURED },
     { id: "pairing.control-ui-skip-new-device", requires: "controlUiPairing", since: "2026.4.5", until: "2026.8.1", when: (i) => i.controlUiSkip && !i.paired, then: "skipped",
-      why: SKIPS_UNPAIRED_ONLY },
+      why: SKIPS_UNPAIRED_ONLY,
+      unmeasured: SKIPS_AT_4_5_UNMEASURED },
     { id: "pairing.control-ui-skip-again", requires: "controlUiPairing", since: "2026.8.1", when: (i) => i.controlUiSkip && !(i.paired && i.method === "tailscale"), then: "skipped",
       why: "shouldSkipControlUiPairing said so: from 8.1 it names its reason, and only the auth-none skip is decided before the paired branch; the Tailscale-device skip (the one reason authenticated by Tailscale) still covers only a device not paired yet, so a paired one goes through the role and scope checks (read in the 8.1 and 9.6 handlers)" },
     { id: "pairing.operator-shared-auth-skip", since: "2026.2.22-1", until: "2026.2.25", when: (i) => i.operatorSharedAuthSkip, then: "skipped",
       why: "2.22-1–2.24 inline skipPairingForOperatorSharedAuth (read in the 2.21–2.25 bundles): a non-browser operator with a verified shared secret skips pairing, local or remote (live 2026-12-01 on both boundaries: a remote operator's new device with the token is paired on 2.21 and 2.25, let in unpaired on 2.22-1 and 2.24)" },
-    { id: "pairing.backend-skip", requires: "backendPairing", until: "2026.4.5", when: (i) => i.backendSkip, then: "skipped", why: "local backend self-connections do not pair with themselves" },
+    { id: "pairing.backend-skip", requires: "backendPairing", until: "2026.4.5", when: (i) => i.backendSkip, then: "skipped", why: "local backend self-connections do not pair with themselves",
+      unmeasured: SKIPS_AT_4_5_UNMEASURED },
     { id: "pairing.backend-skip-new-device", requires: "backendPairing", since: "2026.4.5", until: "2026.8.1", when: (i) => i.backendSkip && !i.paired, then: "skipped",
-      why: SKIPS_UNPAIRED_ONLY },
+      why: SKIPS_UNPAIRED_ONLY,
+      unmeasured: SKIPS_AT_4_5_UNMEASURED },
     { id: "pairing.backend-skip-again", requires: "backendPairing", since: "2026.8.1", when: (i) => i.backendSkip, then: "skipped",
       why: "local backend self-connections do not pair with themselves; 8.1 skips before the paired branch again (live 2026-12-01: a paired local backend asking for more is admitted on 8.1)" },
     { id: "pairing.paired", when: (i) => i.paired && i.upgrade === "none", then: "paired", why: "the device is already approved for this role and these scopes" },

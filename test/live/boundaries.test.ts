@@ -72,6 +72,7 @@ describe("live boundary registry", () => {
     expect([...new Set(listed.map((r) => r.how))].sort()).toEqual(["live", "sliced", "unmeasured"]);
     expect(listed.filter((r) => r.how === "unmeasured").map((r) => `${r.rule} ${r.side}`)).toEqual([
       "backend-pairing.device-token until", "backend-pairing.local-device-token since", "backend-pairing.local-shared-secret since",
+      "pairing.backend-skip until", "pairing.backend-skip-new-device since", "pairing.control-ui-skip until", "pairing.control-ui-skip-new-device since",
     ]);
     // the marker names one end: the other end of the same rule is still credited to the slices that see it
     expect(listed.find((r) => r.rule === "backend-pairing.device-token" && r.side === "since")?.how).toBe("sliced");

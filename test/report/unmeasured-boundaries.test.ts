@@ -41,11 +41,12 @@ describe("the check report names every unmeasured boundary that decided a cell",
     expect(r.impls[0]!.properties[0]!.status).toBe("holds");
     expect(checkText(report(marked()))).toBe(checkText(r));
     // the published models: 2.23's inline operator pairing skip is measured now (live on both its boundaries); 4.5's
-    // backend self-pairing skip came back where 4.2 has no function, so both of its rules from 4.5 are marked, and a
-    // local backend holding a secret or a device token is decided by them
+    // backend self-pairing skip came back where 4.2 has no function, and 4.5 moved both pairing skips into the
+    // not-paired branch, a release that does not start live: the four rules of those boundaries its cells hit are listed
     expect(unmeasuredLines(checkText(report(resolveModel("2026.2.23"))))).toEqual([]);
     expect(unmeasuredLines(checkText(report(resolveModel("2026.4.5")))).map((l) => l.split(" (")[0])).toEqual([
       "  ? unmeasured boundary: backend-pairing.local-shared-secret", "  ? unmeasured boundary: backend-pairing.local-device-token",
+      "  ? unmeasured boundary: pairing.control-ui-skip-new-device", "  ? unmeasured boundary: pairing.backend-skip-new-device",
     ]);
   });
 
