@@ -24,7 +24,7 @@ import { gatewayId, type CellPlan, type GatewayKey } from "./realise.ts";
 import { adminSession, deviceTokensOn, gatewayCredential, isPaired, pairDevices, restoreDevice, type Admin, type AdminSession, type PairingNeed } from "./pairing.ts";
 import { cellRequest, clientRequest, type PairedDevice } from "./request.ts";
 import { liveRoot, type LiveRuntime } from "./runtime.ts";
-import { baseLane, laneDevice, leftOff, pairingNeeds, upgradeApproved, upgradeLane, LANE_DEVICES } from "./upgrade-lanes.ts";
+import { baseLane, dealToLanes, leftOff, pairingNeeds, upgradeApproved } from "./upgrade-lanes.ts";
 
 export interface LiveObserved {
   verdict: Verdict;
@@ -261,22 +261,7 @@ class JobRunner {
    */
   private async runCells(gw: RunningGateway, job: Job, tokens: Map<string, string>): Promise<void> {
     const id = gatewayId(job.key);
-    // per paired device, its cells in order; an upgrade lane's cells dealt to its devices in turn
-    const lanes = new Map<string, { cell: Cell; plan: CellPlan }[]>();
-    const dealt = new Map<string, number>();
-    const loose: { cell: Cell; plan: CellPlan }[][] = [];
-    for (const item of job.cells) {
-      if (item.cell.device !== "paired") loose.push([item]);
-      else {
-        const n = item.cell.upgrade === "none" ? 0 : (dealt.get(upgradeLane(item.cell)) ?? 0);
-        if (item.cell.upgrade !== "none") dealt.set(upgradeLane(item.cell), n + 1);
-        const lane = item.cell.upgrade === "none" ? baseLane(item.cell) : laneDevice(item.cell, n % LANE_DEVICES);
-        const cells = lanes.get(lane);
-        if (cells) cells.push(item);
-        else lanes.set(lane, [item]);
-      }
-    }
-    const queue: [string | undefined, { cell: Cell; plan: CellPlan }[]][] = [...lanes, ...loose.map((l): [undefined, typeof l] => [undefined, l])];
+    const queue = dealToLanes(job.cells);
     const broken = this.broken.get(gw) ?? new Map<string, string>();
     this.broken.set(gw, broken);
     const replaced = this.replaced.get(gw) ?? new Map<string, DeviceKey>();
@@ -290,7 +275,8 @@ class JobRunner {
             this.unrestored++;
             continue;
           }
-          const device = lane && (await this.deviceFor(gw, job.key.authMode, lane, cell, tokens));
+          if (lane && cell.upgrade !== "none") await this.ensureToken(gw, job.key.authMode, lane, tokens);
+          const device = lane;
           const paired = device ? this.paired.get(device) : undefined;
           const presented = paired && { ...paired, key: replaced.get(device!) ?? paired.key, deviceToken: tokens.get(device!) ?? paired.deviceToken };
           const observation = await this.connect(gw, cell, plan, presented);
@@ -324,16 +310,10 @@ class JobRunner {
     await Promise.all(Array.from({ length: this.opts.inflight ?? 8 }, worker));
   }
 
-  /**
-   * The paired device a cell presents: its (role, client) device, or the upgrade lane's device it
-   * was dealt (its token issued by this gateway on first use, as for the shared devices).
-   */
-  private async deviceFor(gw: RunningGateway, authMode: Cell["authMode"], id: string, cell: Cell, tokens: Map<string, string>): Promise<string> {
-    if (cell.upgrade === "none") return id;
-    if (!tokens.has(id)) {
-      for (const [need, token] of await deviceTokensOn(this.opts, gw, authMode, new Map([[id, this.paired.get(id)!]]))) tokens.set(need, token);
-    }
-    return id;
+  /** An upgrade lane's device gets its token from this gateway on first use, as the shared devices do (refreshTokens). */
+  private async ensureToken(gw: RunningGateway, authMode: Cell["authMode"], lane: string, tokens: Map<string, string>): Promise<void> {
+    if (tokens.has(lane)) return;
+    for (const [need, token] of await deviceTokensOn(this.opts, gw, authMode, new Map([[lane, this.paired.get(lane)!]]))) tokens.set(need, token);
   }
 
   /** Where the admin reaches this gateway: loopback, or the netns host address a custom bind listens on alone (3.13). */

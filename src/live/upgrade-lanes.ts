@@ -53,6 +53,30 @@ export const laneDevice = (cell: Cell, i: number) => `${upgradeLane(cell)}#${i}`
  */
 export const LANE_DEVICES = 1;
 
+type Item = Job["cells"][number];
+
+/**
+ * A job's cells in the order a gateway runs them: per paired device its cells one after another (an
+ * upgrade lane's cells dealt to its devices in turn), then every other cell on its own, with no device.
+ */
+export function dealToLanes(cells: readonly Item[]): [string | undefined, Item[]][] {
+  const lanes = new Map<string, Item[]>();
+  const dealt = new Map<string, number>();
+  const loose: [undefined, Item[]][] = [];
+  for (const item of cells) {
+    if (item.cell.device !== "paired") {
+      loose.push([undefined, [item]]);
+      continue;
+    }
+    const upgrade = item.cell.upgrade !== "none";
+    const n = upgrade ? (dealt.get(upgradeLane(item.cell)) ?? 0) : 0;
+    if (upgrade) dealt.set(upgradeLane(item.cell), n + 1);
+    const lane = upgrade ? laneDevice(item.cell, n % LANE_DEVICES) : baseLane(item.cell);
+    lanes.set(lane, [...(lanes.get(lane) ?? []), item]);
+  }
+  return [...lanes, ...loose];
+}
+
 /**
  * What an upgrade connect left its device at (see LeftOff): refused with a pairing request, that
  * request is pending (9.6 never approves silently while a non-silent request of the device is

@@ -4,7 +4,7 @@ import { isValidCell } from "../../src/domain/validity.ts";
 import type { Observation } from "../../src/live/handshake.ts";
 import { groupJobs } from "../../src/live/jobs.ts";
 import { liveProfile } from "../../src/live/profile.ts";
-import { LANE_DEVICES, laneDevice, leftOff, pairingNeeds, upgradeLane } from "../../src/live/upgrade-lanes.ts";
+import { LANE_DEVICES, baseLane, dealToLanes, laneDevice, leftOff, pairingNeeds, upgradeLane } from "../../src/live/upgrade-lanes.ts";
 import { approvedRole } from "../../src/live/request.ts";
 import type { Verdict } from "../../src/domain/verdict.ts";
 
@@ -13,6 +13,21 @@ const verdict = (v: Partial<Verdict>): Verdict => ({ outcome: "reject", reason: 
 describe("live upgrade lanes", () => {
   const profile = liveProfile("2026.9.6");
   const paired = allCells().filter((c) => isValidCell(c) && c.device === "paired" && c.credential !== "bootstrap-token");
+
+  it("deals a job's cells to lanes: each paired cell to its device's lane, in order, and every other cell alone, after them", () => {
+    const job = groupJobs(allCells().filter((c) => isValidCell(c) && c.authMode === "token" && c.role === "operator" && c.client === "cli"), profile)[0]!;
+    const dealt = dealToLanes(job.cells);
+    expect(dealt.flatMap(([, items]) => items).length).toBe(job.cells.length);
+    const firstLoose = dealt.findIndex(([lane]) => lane === undefined);
+    expect(firstLoose).toBeGreaterThan(0);
+    expect(dealt.slice(firstLoose).every(([lane, items]) => lane === undefined && items.length === 1 && items[0]!.cell.device !== "paired")).toBe(true);
+    for (const [lane, items] of dealt.slice(0, firstLoose)) {
+      for (const { cell } of items) expect(lane).toBe(cell.upgrade === "none" ? baseLane(cell) : laneDevice(cell, 0));
+      // a lane's cells keep the job's order
+      const at = items.map((i) => job.cells.indexOf(i));
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+    }
+  });
 
   it("pairs exactly LANE_DEVICES devices per upgrade lane (each with a name of its own) and one per (role, client), over the whole domain", () => {
     const needs = pairingNeeds(groupJobs(paired, profile));
