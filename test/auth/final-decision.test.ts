@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { COLD } from "../release/env.ts";
-import { layerExports, runFunction, type FunctionRun, type LayerFunction } from "../../src/differential/layer.ts";
-import { openPublished } from "../../src/differential/open.ts";
+import { runFunction, type LayerFunction } from "../../src/differential/layer.ts";
+import { layerReleases } from "../helpers/layer-releases.ts";
 import type { Release } from "../../src/differential/release.ts";
 import { FINAL_AUTH_LAYER } from "../../src/auth/real/layer.ts";
 import { FINAL_DECISION, finalDecisionInputs, type FinalDecisionInput } from "../../src/auth/real/final-decision.ts";
@@ -14,18 +14,7 @@ import type { FinalAuth } from "../../src/model/stage-types.ts";
  */
 const VERSIONS = ["2026.3.11", "2026.3.13", "2026.4.1", "2026.4.2", "2026.9.6"];
 
-const releases = new Map<string, Release>();
-const runs = new Map<string, FunctionRun<FinalDecisionInput, FinalAuth>>();
-beforeAll(async () => {
-  for (const version of VERSIONS) {
-    const release = await openPublished(version, layerExports([FINAL_AUTH_LAYER]));
-    releases.set(version, release);
-    runs.set(version, await runFunction(FINAL_DECISION, release));
-  }
-}, COLD * 2);
-afterAll(async () => {
-  for (const release of releases.values()) await release.close();
-});
+const { releases, runs } = layerReleases(VERSIONS, FINAL_AUTH_LAYER, (release) => runFunction(FINAL_DECISION, release), COLD * 2);
 
 const bootstrapAfterFailedAuth = (i: FinalDecisionInput) => !i.authOk && i.hasDevice && i.credential === "bootstrap-token" && !i.deviceToken;
 const bootstrapAfterSuccess = (i: FinalDecisionInput) => i.authOk && i.hasDevice && i.credential === "bootstrap-token";

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { COLD } from "../release/env.ts";
-import { layerExports, runFunction, runLayer, type FunctionRun, type LayerFunction } from "../../src/differential/layer.ts";
-import { openPublished } from "../../src/differential/open.ts";
-import type { Release } from "../../src/differential/release.ts";
+import { runFunction, runLayer, type LayerFunction } from "../../src/differential/layer.ts";
+import { layerReleases } from "../helpers/layer-releases.ts";
 import { BROWSER_CONTEXT, BROWSER_ORIGIN_CHECK, type OriginCheckInput } from "../../src/model/origin-helper-rules.ts";
 import { decide, rulesAt, type RuleList } from "../../src/model/rule.ts";
 import { APPLIES_DOMAIN, CHECK_DOMAIN, CONTEXT_DOMAIN } from "../../src/origin/domain.ts";
@@ -13,18 +12,7 @@ import { replaceRule } from "../mutants/mutate.ts";
 /** The releases around each origin boundary the issue names (2.23, 2.25, 3.11), 5.18's same-origin rule, and the newest. */
 const BOUNDARY = ["2026.2.22-1", "2026.2.23", "2026.2.24", "2026.2.25", "2026.3.8", "2026.3.11", "2026.5.12", "2026.5.18", "2026.9.6"];
 
-const releases = new Map<string, Release>();
-const runs = new Map<string, FunctionRun[]>();
-beforeAll(async () => {
-  for (const version of BOUNDARY) {
-    const release = await openPublished(version, layerExports([ORIGIN_LAYER]));
-    releases.set(version, release);
-    runs.set(version, await runLayer(ORIGIN_LAYER, release));
-  }
-}, COLD * 3);
-afterAll(async () => {
-  for (const release of releases.values()) await release.close();
-});
+const { releases, runs } = layerReleases(BOUNDARY, ORIGIN_LAYER, (release) => runLayer(ORIGIN_LAYER, release), COLD * 3);
 
 const run = (version: string, fn: LayerFunction) => runs.get(version)!.find((r) => r.fn === fn)!;
 const before = (a: string, b: string) => BOUNDARY.indexOf(a) < BOUNDARY.indexOf(b);
